@@ -1,0 +1,64 @@
+package io.sentinel.events;
+
+import io.sentinel.events.analysis.AnalysisEvent;
+import io.sentinel.events.approval.ApprovalEvent;
+import io.sentinel.events.config.ConfigEvent;
+import io.sentinel.events.decision.DecisionEvent;
+import io.sentinel.events.execution.ExecutionEvent;
+import io.sentinel.events.incident.IncidentEvent;
+import io.sentinel.events.signal.SignalEvent;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The topics of the pipeline and the sealed event family each one carries. A breaking change to a
+ * family is a new topic version, never an edit in place.
+ */
+public enum Topic {
+    SIGNALS("sentinel.signals.v1", SignalEvent.class, false),
+    INCIDENTS("sentinel.incidents.v1", IncidentEvent.class, false),
+    ANALYSES("sentinel.analyses.v1", AnalysisEvent.class, false),
+    DECISIONS("sentinel.decisions.v1", DecisionEvent.class, false),
+    APPROVALS("sentinel.approvals.v1", ApprovalEvent.class, false),
+    EXECUTIONS("sentinel.executions.v1", ExecutionEvent.class, false),
+    /** Runtime settings keyed by setting name; compacted so a new consumer reads the current value of each. */
+    CONFIG("sentinel.config.v1", ConfigEvent.class, true);
+
+    private final String topicName;
+    private final Class<? extends SentinelEvent> family;
+    private final boolean compacted;
+
+    Topic(String topicName, Class<? extends SentinelEvent> family, boolean compacted) {
+        this.topicName = topicName;
+        this.family = family;
+        this.compacted = compacted;
+    }
+
+    public String topicName() {
+        return topicName;
+    }
+
+    /** Where a consumer puts a record it cannot process, with the reason in the record's headers. */
+    public String deadLetterTopicName() {
+        return topicName + ".dlq";
+    }
+
+    public Class<? extends SentinelEvent> family() {
+        return family;
+    }
+
+    public boolean compacted() {
+        return compacted;
+    }
+
+    public static Topic of(SentinelEvent event) {
+        return Arrays.stream(values())
+                .filter(topic -> topic.family.isInstance(event))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(event.getClass().getName() + " belongs to no topic family"));
+    }
+
+    public static Optional<Topic> byName(String topicName) {
+        return Arrays.stream(values()).filter(topic -> topic.topicName.equals(topicName)).findFirst();
+    }
+}

@@ -1,0 +1,5 @@
+package io.sentinel.events.approval;
+
+public enum Vote {
+    APPROVE, REJECT
+}

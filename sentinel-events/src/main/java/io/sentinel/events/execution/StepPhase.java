@@ -1,0 +1,5 @@
+package io.sentinel.events.execution;
+
+public enum StepPhase {
+    SNAPSHOT, ACTION, CHECK, ROLLBACK
+}

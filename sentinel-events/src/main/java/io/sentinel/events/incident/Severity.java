@@ -1,0 +1,5 @@
+package io.sentinel.events.incident;
+
+public enum Severity {
+    INFO, WARNING, CRITICAL
+}

@@ -1,0 +1,97 @@
+package io.sentinel.events;
+
+import io.sentinel.events.analysis.AnalysisCompleted;
+import io.sentinel.events.analysis.Analyst;
+import io.sentinel.events.analysis.ProposedAction;
+import io.sentinel.events.analysis.Risk;
+import io.sentinel.events.approval.ApprovalVoteCast;
+import io.sentinel.events.approval.Role;
+import io.sentinel.events.approval.Vote;
+import io.sentinel.events.config.SettingChanged;
+import io.sentinel.events.config.SettingRemoved;
+import io.sentinel.events.decision.ActionAuthorized;
+import io.sentinel.events.decision.ActionBlocked;
+import io.sentinel.events.decision.ActionRejected;
+import io.sentinel.events.decision.ApprovalExpired;
+import io.sentinel.events.decision.ApprovalMode;
+import io.sentinel.events.decision.ApprovalRequested;
+import io.sentinel.events.execution.ExecutionFailed;
+import io.sentinel.events.execution.ExecutionSkipped;
+import io.sentinel.events.execution.ExecutionStarted;
+import io.sentinel.events.execution.RollbackFailed;
+import io.sentinel.events.execution.RollbackSucceeded;
+import io.sentinel.events.execution.StepCompleted;
+import io.sentinel.events.execution.StepPhase;
+import io.sentinel.events.execution.VerificationFailed;
+import io.sentinel.events.execution.VerificationPassed;
+import io.sentinel.events.execution.VerificationStarted;
+import io.sentinel.events.incident.ConditionCleared;
+import io.sentinel.events.incident.IncidentEscalated;
+import io.sentinel.events.incident.IncidentOpened;
+import io.sentinel.events.incident.IncidentResolved;
+import io.sentinel.events.incident.IncidentUpdated;
+import io.sentinel.events.incident.Observation;
+import io.sentinel.events.incident.Resolution;
+import io.sentinel.events.incident.Severity;
+import io.sentinel.events.signal.MetricBatch;
+import io.sentinel.events.signal.MetricSample;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** One fully populated example of every event type: the content of the golden files. */
+final class EventSamples {
+
+    static final String INCIDENT = "6f1d2c4e-0b5a-4f3e-9a57-3c2d1e0f9a88";
+    static final String CAUSE = "0e4a5b6c-7d8e-4f90-a1b2-c3d4e5f60718";
+    static final String EXECUTION = "a9b8c7d6-e5f4-4321-8765-43210fedcba9";
+    static final String APPROVAL = "5c0ffee5-1234-4abc-9def-0123456789ab";
+    static final Instant AT = Instant.parse("2026-11-23T14:05:35.860Z");
+    static final Map<String, String> LABELS = Map.of("environment", "production", "service", "shop", "instance", "127.0.0.1:8092");
+    static final ProposedAction ACTION = new ProposedAction("release-memory", Map.of("reason", "memory-usage-high"));
+    static final Observation OBSERVATION = new Observation("memory_usage_ratio", 0.734, 0.6, null, AT);
+
+    private EventSamples() {
+    }
+
+    static Map<Class<? extends SentinelEvent>, SentinelEvent> all() {
+        return Stream.of(
+                new MetricBatch("scrape", "shop-prod", LABELS, AT, List.of(
+                        new MetricSample("memory_usage_ratio", Map.of("container", "shop"), 0.734, AT),
+                        new MetricSample("container_memory_working_set_bytes", Map.of("container", "shop"), 4.9E7, AT))),
+                new IncidentOpened(INCIDENT, CAUSE, "memory-usage-high|shop-prod", "memory-usage-high",
+                        "Memory usage above 60% on shop-prod", Severity.WARNING, "shop-prod", LABELS, OBSERVATION, AT),
+                new IncidentUpdated(INCIDENT, CAUSE, 7, Severity.WARNING, OBSERVATION),
+                new ConditionCleared(INCIDENT, CAUSE, new Observation("memory_usage_ratio", 0.21, 0.55, null, AT), AT),
+                new IncidentResolved(INCIDENT, CAUSE, Resolution.REMEDIATED, "verified by execution " + EXECUTION, AT),
+                new IncidentEscalated(INCIDENT, CAUSE, "rolled back: the fix did not clear the condition", AT),
+                new AnalysisCompleted(INCIDENT, CAUSE, Analyst.HEURISTIC, null, "no LLM configured",
+                        "Memory grows without bound: a leak or an oversized cache", List.of("memory_usage_ratio=0.734 above 0.6 for 30s"),
+                        ACTION, Risk.MEDIUM, 0.5, "shop-prod", "production", LABELS),
+                new ActionAuthorized(INCIDENT, CAUSE, ACTION, Risk.MEDIUM, ApprovalMode.HUMAN, "alice", APPROVAL,
+                        "approve-medium", "shop-prod", "production", LABELS),
+                new ApprovalRequested(INCIDENT, CAUSE, APPROVAL, ACTION, Risk.MEDIUM, Role.OPERATOR, AT.plusSeconds(14_400),
+                        "approve-medium", "Memory grows without bound", "shop-prod", "production"),
+                new ActionRejected(INCIDENT, CAUSE, APPROVAL, "bob", "not during the sale"),
+                new ApprovalExpired(INCIDENT, CAUSE, APPROVAL, AT),
+                new ActionBlocked(INCIDENT, CAUSE, ACTION, Risk.CRITICAL, "deny-critical", "critical-risk actions never run unattended"),
+                new ApprovalVoteCast(INCIDENT, CAUSE, APPROVAL, "alice", Set.of(Role.OPERATOR), Vote.APPROVE, "go", AT),
+                new ExecutionStarted(INCIDENT, CAUSE, EXECUTION, "release-memory", Map.of("reason", "memory-usage-high"), AT),
+                new StepCompleted(INCIDENT, CAUSE, EXECUTION, "release-memory", StepPhase.ACTION, true, "POST /actions/release-memory -> 200", 42),
+                new VerificationStarted(INCIDENT, CAUSE, EXECUTION, AT.plusSeconds(60)),
+                new VerificationPassed(INCIDENT, CAUSE, EXECUTION, "condition cleared 4.2s after the action"),
+                new VerificationFailed(INCIDENT, CAUSE, EXECUTION, "condition still present after 60s"),
+                new ExecutionFailed(INCIDENT, CAUSE, EXECUTION, "step release-memory: POST returned 503"),
+                new RollbackSucceeded(INCIDENT, CAUSE, EXECUTION, "restored configuration from snapshot"),
+                new RollbackFailed(INCIDENT, CAUSE, EXECUTION, "PUT /admin/config returned 500"),
+                new ExecutionSkipped(INCIDENT, CAUSE, "incident already resolved"),
+                new SettingChanged("detector.thresholds.memory-usage-high",
+                        JsonNodeFactory.instance.objectNode().put("above", 0.7).put("for", "1m"), "alice", AT),
+                new SettingRemoved("detector.thresholds.memory-usage-high", "alice", AT)
+        ).collect(Collectors.toMap(SentinelEvent::getClass, event -> event));
+    }
+}

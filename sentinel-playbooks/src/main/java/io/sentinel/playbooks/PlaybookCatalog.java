@@ -1,0 +1,210 @@
+package io.sentinel.playbooks;
+
+import io.sentinel.events.analysis.ProposedAction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The playbooks Sentinel may run, loaded from YAML files ({@code *.yaml}, one playbook each). The
+ * catalog is the only vocabulary of actions: a proposal that names anything else, or sets a
+ * parameter the playbook does not declare, is rejected here.
+ */
+public final class PlaybookCatalog {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
+    private static final List<String> TEMPLATE_ROOTS = List.of("labels.", "params.", "incident.", "snapshot.");
+
+    private final Map<String, Playbook> playbooks;
+
+    public PlaybookCatalog(Collection<Playbook> playbooks) {
+        Map<String, Playbook> byId = new TreeMap<>();
+        for (Playbook playbook : playbooks) {
+            if (byId.put(playbook.id(), playbook) != null) {
+                throw new PlaybookDefinitionException("two playbooks have the id '" + playbook.id() + "'");
+            }
+        }
+        this.playbooks = Map.copyOf(byId);
+    }
+
+    /**
+     * Loads every {@code *.yaml} under a Spring resource location, e.g.
+     * {@code classpath:playbooks/} or {@code file:/etc/sentinel/playbooks/}.
+     */
+    public static PlaybookCatalog load(String location) {
+        String base = location.endsWith("/") ? location : location + "/";
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(base + "*.yaml");
+            Map<String, InputStreamSource> sources = new LinkedHashMap<>();
+            for (Resource resource : resources) {
+                sources.put(resource.getDescription(), resource::getInputStream);
+            }
+            if (sources.isEmpty()) {
+                throw new PlaybookDefinitionException("no playbooks (*.yaml) found at " + location
+                        + "; set sentinel.playbooks.location to a directory of playbook files");
+            }
+            return parse(sources);
+        } catch (IOException e) {
+            throw new PlaybookDefinitionException("cannot read playbooks at " + location + " (sentinel.playbooks.location): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Parses and validates playbook files; fails on the first unusable one, naming it. */
+    public static PlaybookCatalog parse(Map<String, InputStreamSource> sources) {
+        YAMLMapper yaml = YAMLMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                // An omitted flag such as 'required' means false.
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .addModule(new SimpleModule().addDeserializer(Duration.class, new HumanDurationDeserializer()))
+                .build();
+        List<Playbook> playbooks = new ArrayList<>();
+        sources.forEach((name, source) -> {
+            try (InputStream in = source.open()) {
+                Playbook playbook = yaml.readValue(in, Playbook.class);
+                validate(playbook).ifPresent(problem -> {
+                    throw new PlaybookDefinitionException("playbook " + name + " is invalid: " + problem);
+                });
+                playbooks.add(playbook);
+            } catch (IOException | JacksonException e) {
+                throw new PlaybookDefinitionException("playbook " + name + " is not valid YAML for a playbook: " + e.getMessage(), e);
+            }
+        });
+        return new PlaybookCatalog(playbooks);
+    }
+
+    public Optional<Playbook> find(String id) {
+        return Optional.ofNullable(playbooks.get(id));
+    }
+
+    public Collection<Playbook> all() {
+        return playbooks.values();
+    }
+
+    /** Checks a proposal against the catalog and fills in parameter defaults. */
+    public ProposalCheck check(ProposedAction proposal) {
+        Playbook playbook = playbooks.get(proposal.playbookId());
+        if (playbook == null) {
+            return new ProposalCheck(List.of("no playbook '" + proposal.playbookId() + "' in the catalog " + playbooks.keySet()), null, Map.of());
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, String> resolved = new HashMap<>();
+        proposal.parameters().forEach((name, value) -> {
+            ParameterSpec spec = playbook.parameters().get(name);
+            if (spec == null) {
+                problems.add("playbook '" + playbook.id() + "' has no parameter '" + name + "'");
+            } else if (spec.pattern() != null && !value.matches(spec.pattern())) {
+                problems.add("parameter '" + name + "' does not match " + spec.pattern());
+            } else {
+                resolved.put(name, value);
+            }
+        });
+        playbook.parameters().forEach((name, spec) -> {
+            if (!resolved.containsKey(name) && !proposal.parameters().containsKey(name)) {
+                if (spec.defaultValue() != null) {
+                    resolved.put(name, spec.defaultValue());
+                } else if (spec.required()) {
+                    problems.add("parameter '" + name + "' is required");
+                }
+            }
+        });
+        return new ProposalCheck(List.copyOf(problems), playbook, Map.copyOf(resolved));
+    }
+
+    private static Optional<String> validate(Playbook playbook) {
+        if (playbook.id() == null || !ID.matcher(playbook.id()).matches()) {
+            return Optional.of("id must be lowercase letters, digits and dashes, was '" + playbook.id() + "'");
+        }
+        if (playbook.description() == null || playbook.description().isBlank()) {
+            return Optional.of("description is required: it is what analysts and approvers read");
+        }
+        if (playbook.risk() == null) {
+            return Optional.of("risk is required (low, medium, high or critical)");
+        }
+        if (playbook.steps().isEmpty()) {
+            return Optional.of("at least one step is required");
+        }
+        if (playbook.verify() == null) {
+            return Optional.of("verify is required: a remediation that cannot be verified cannot be trusted");
+        }
+        for (var entry : playbook.parameters().entrySet()) {
+            if (entry.getValue().pattern() == null) {
+                return Optional.of("parameter '" + entry.getKey() + "' needs a pattern that bounds its values");
+            }
+            try {
+                Pattern.compile(entry.getValue().pattern());
+            } catch (PatternSyntaxException e) {
+                return Optional.of("parameter '" + entry.getKey() + "' has an invalid pattern: " + e.getDescription());
+            }
+        }
+        List<PlaybookStep> all = new ArrayList<>(playbook.steps());
+        all.addAll(playbook.verify().checks());
+        all.addAll(playbook.rollback());
+        if (playbook.snapshot() != null) {
+            all.add(new PlaybookStep("snapshot", playbook.snapshot()));
+        }
+        for (PlaybookStep step : all) {
+            if (step.name() == null || step.name().isBlank()) {
+                return Optional.of("every step needs a name");
+            }
+            if (step.http() == null || step.http().url() == null) {
+                return Optional.of("step '" + step.name() + "' needs an http action with a url");
+            }
+            Optional<String> templateProblem = checkTemplates(playbook, step);
+            if (templateProblem.isPresent()) {
+                return templateProblem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> checkTemplates(Playbook playbook, PlaybookStep step) {
+        List<String> templates = new ArrayList<>(step.http().headers().values());
+        templates.add(step.http().url());
+        if (step.http().body() != null) {
+            templates.add(step.http().body());
+        }
+        for (String template : templates) {
+            Matcher matcher = TEMPLATE_VARIABLE.matcher(template);
+            while (matcher.find()) {
+                String variable = matcher.group(1);
+                if (TEMPLATE_ROOTS.stream().noneMatch(variable::startsWith)) {
+                    return Optional.of("step '" + step.name() + "' uses unknown variable {{" + variable + "}}; variables start with "
+                            + TEMPLATE_ROOTS);
+                }
+                if (variable.startsWith("params.") && !playbook.parameters().containsKey(variable.substring("params.".length()))) {
+                    return Optional.of("step '" + step.name() + "' uses {{" + variable + "}} but the playbook declares no such parameter");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Something a playbook can be read from. */
+    @FunctionalInterface
+    public interface InputStreamSource {
+        InputStream open() throws IOException;
+    }
+}

@@ -1,0 +1,71 @@
+package io.sentinel.runtime.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every Sentinel service shares, at the lowest precedence so any service's
+ * {@code application.yaml}, environment variable or system property overrides them. Keeping them in
+ * one place is what makes the services behave alike: the same consumer semantics (dead-letter
+ * topic, retries, no retry for poison), the same database layout (one schema per service), the
+ * same operational endpoints.
+ */
+public class SentinelServiceDefaults implements EnvironmentPostProcessor {
+
+    static final String PROPERTY_SOURCE_NAME = "sentinelServiceDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+            environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults()));
+        }
+    }
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.application.name", "${sentinel.service.name}");
+        defaults.put("spring.threads.virtual.enabled", true);
+
+        // Kafka: one bootstrap setting feeds both the binder (consumers) and the event producer.
+        defaults.put("spring.kafka.bootstrap-servers", "${SENTINEL_KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
+        defaults.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers}");
+        defaults.put("spring.cloud.stream.kafka.binder.replication-factor", "${sentinel.kafka.replication-factor:1}");
+        defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", "${sentinel.kafka.partitions:3}");
+        defaults.put("spring.cloud.stream.default.group", "${sentinel.service.name}");
+        // Transient failures (database briefly away) are retried with back-off, then dead-lettered;
+        // a record that breaks the contract is dead-lettered at once: retrying cannot fix it.
+        defaults.put("spring.cloud.stream.default.consumer.max-attempts", 5);
+        defaults.put("spring.cloud.stream.default.consumer.back-off-initial-interval", 500);
+        defaults.put("spring.cloud.stream.default.consumer.back-off-max-interval", 10_000);
+        defaults.put("spring.cloud.stream.default.consumer.retryable-exceptions[io.sentinel.events.EventContractViolation]", false);
+        defaults.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", true);
+
+        // Database: the service's own schema, its own migrations plus the shared inbox/outbox tables.
+        defaults.put("sentinel.db.schema", "${sentinel.service.name}");
+        defaults.put("spring.datasource.url", "${SENTINEL_DB_URL:jdbc:postgresql://127.0.0.1:5432/sentinel}");
+        defaults.put("spring.datasource.username", "${SENTINEL_DB_USER:postgres}");
+        defaults.put("spring.datasource.password", "${SENTINEL_DB_PASSWORD:}");
+        defaults.put("spring.datasource.hikari.schema", "${sentinel.db.schema}");
+        defaults.put("spring.datasource.hikari.maximum-pool-size", "${sentinel.db.pool-size:5}");
+        defaults.put("spring.datasource.hikari.pool-name", "${sentinel.service.name}-db");
+        defaults.put("spring.flyway.schemas", "${sentinel.db.schema}");
+        defaults.put("spring.flyway.default-schema", "${sentinel.db.schema}");
+        defaults.put("spring.flyway.locations", "classpath:db/migration/${sentinel.service.name},classpath:db/migration/runtime");
+
+        // Operations: probes and metrics on every service, nothing else exposed.
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", true);
+        defaults.put("management.endpoint.health.show-details", "never");
+        defaults.put("management.metrics.tags.service", "${sentinel.service.name}");
+        // Kafka's clients (and the in-process broker of the local stack) log every config dump at INFO.
+        defaults.put("logging.level.org.apache.kafka", "WARN");
+        defaults.put("logging.level.kafka", "WARN");
+        defaults.put("logging.level.state.change.logger", "WARN");
+        defaults.put("logging.pattern.correlation", "[incident=%X{incidentId:-} trace=%X{traceId:-}] ");
+        return defaults;
+    }
+}
