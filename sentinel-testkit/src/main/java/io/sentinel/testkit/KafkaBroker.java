@@ -1,5 +1,7 @@
 package io.sentinel.testkit;
 
+import io.sentinel.runtime.config.KafkaTopicProperties;
+import io.sentinel.runtime.kafka.TopicProvisioner;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -29,6 +31,11 @@ public final class KafkaBroker implements AutoCloseable {
                 "auto.create.topics.enable", "true"));
         broker.afterPropertiesSet();
         return new KafkaBroker(broker);
+    }
+
+    /** Creates Sentinel's topics as every service would at start-up, so probes can attach before any service runs. */
+    public void provisionTopics() {
+        new TopicProvisioner(Map.of("bootstrap.servers", bootstrapServers()), new KafkaTopicProperties(true, 3, (short) 1)).provision();
     }
 
     public String bootstrapServers() {

@@ -40,12 +40,18 @@ public final class TopicProbe implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // A probe must observe topics, never create them (with the wrong settings) by looking.
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer = new KafkaConsumer<>(properties);
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                consumer.close();
+                throw new IllegalStateException("topic " + topic + " does not exist; provision topics before probing them");
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);

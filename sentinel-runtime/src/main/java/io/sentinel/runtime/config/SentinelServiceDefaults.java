@@ -65,6 +65,8 @@ public class SentinelServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("logging.level.org.apache.kafka", "WARN");
         defaults.put("logging.level.kafka", "WARN");
         defaults.put("logging.level.state.change.logger", "WARN");
+        // The binder's lag metrics poll with their own consumer and warn on every rebalance.
+        defaults.put("logging.level.org.apache.kafka.clients.consumer.internals.OffsetFetcherUtils", "ERROR");
         defaults.put("logging.pattern.correlation", "[incident=%X{incidentId:-} trace=%X{traceId:-}] ");
         return defaults;
     }

@@ -12,9 +12,8 @@ import io.sentinel.events.incident.IncidentEscalated;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
-import io.sentinel.testkit.DatabaseCoordinates;
 import io.sentinel.testkit.KafkaBroker;
-import io.sentinel.testkit.PostgresProvisioner;
+import io.sentinel.testkit.TestInfrastructure;
 import io.sentinel.testkit.ReceivedRecord;
 import io.sentinel.testkit.TopicProbe;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,21 +39,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("runtime-it")
 class RuntimeIntegrationTest {
 
-    private static final KafkaBroker BROKER = KafkaBroker.start(0);
-    private static final DatabaseCoordinates DB = PostgresProvisioner.forTests();
+    private static final KafkaBroker BROKER = TestInfrastructure.broker();
     private static final EventCodec CODEC = new EventCodec();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", BROKER::bootstrapServers);
-        registry.add("spring.datasource.url", DB::jdbcUrl);
-        registry.add("spring.datasource.username", DB::username);
-        registry.add("spring.datasource.password", DB::password);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        BROKER.close();
+        TestInfrastructure.register(registry);
     }
 
     @Autowired

@@ -1,0 +1,20 @@
+package io.sentinel.detector.threshold;
+
+import java.util.HashSet;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The threshold rules, from {@code sentinel.detector.threshold.rules}. */
+@ConfigurationProperties("sentinel.detector.threshold")
+public record ThresholdProperties(List<ThresholdRule> rules) {
+
+    public ThresholdProperties {
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        var names = new HashSet<String>();
+        for (ThresholdRule rule : rules) {
+            if (!names.add(rule.name())) {
+                throw new IllegalArgumentException("sentinel.detector.threshold.rules has two rules named '" + rule.name() + "'");
+            }
+        }
+    }
+}
