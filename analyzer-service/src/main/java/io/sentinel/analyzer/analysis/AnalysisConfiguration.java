@@ -1,0 +1,22 @@
+package io.sentinel.analyzer.analysis;
+
+import io.sentinel.analyzer.heuristic.HeuristicAnalyst;
+import io.sentinel.analyzer.heuristic.HeuristicProperties;
+import io.sentinel.playbooks.PlaybookCatalog;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class AnalysisConfiguration {
+
+    @Bean
+    HeuristicAnalyst heuristicAnalyst(HeuristicProperties properties, PlaybookCatalog catalog) {
+        return HeuristicAnalyst.configure(properties, catalog);
+    }
+
+    @Bean
+    IncidentAnalysis incidentAnalysis(HeuristicAnalyst heuristic, Clock clock) {
+        return new IncidentAnalysis(heuristic, clock);
+    }
+}

@@ -1,0 +1,168 @@
+package io.sentinel.analyzer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentinel.analyzer.AnalyzerApplication;
+import io.sentinel.events.EventEnvelope;
+import io.sentinel.events.analysis.AnalysisCompleted;
+import io.sentinel.events.analysis.Analyst;
+import io.sentinel.events.analysis.Risk;
+import io.sentinel.events.incident.IncidentOpened;
+import io.sentinel.events.incident.IncidentUpdated;
+import io.sentinel.events.incident.Observation;
+import io.sentinel.events.incident.Severity;
+import io.sentinel.testkit.EventSender;
+import io.sentinel.testkit.TestInfrastructure;
+import io.sentinel.testkit.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The analyzer alone, on a real broker and database, with the heuristic mapping it ships in
+ * analyzer.yaml and the test catalog under src/test/resources/playbooks: incidents in, analyses out.
+ */
+@SpringBootTest(classes = AnalyzerApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
+        "sentinel.playbooks.location=classpath:playbooks/"})
+class AnalyzerIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static TopicProbe probe;
+    private static EventSender sender;
+
+    @Autowired
+    Jdbi jdbi;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry);
+    }
+
+    @BeforeAll
+    static void connect() {
+        sender = new EventSender(TestInfrastructure.broker().bootstrapServers(), "detector");
+        probe = TopicProbe.allTopics(TestInfrastructure.broker().bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        probe.close();
+        sender.close();
+    }
+
+    @Test
+    void proposesTheMappedPlaybookAtItsOwnRiskOutsideProduction() {
+        EventEnvelope<IncidentOpened> opened = sender.send(opened("memory-usage-high", "staging"));
+
+        AnalysisCompleted analysis = awaitAnalysisOf(opened);
+
+        assertThat(analysis.analyst()).isEqualTo(Analyst.HEURISTIC);
+        assertThat(analysis.model()).isNull();
+        assertThat(analysis.fallbackReason()).isEqualTo("no LLM configured (sentinel.analyzer.llm.base-url is not set)");
+        assertThat(analysis.rootCause()).isEqualTo("Memory grows past its limit without being released: a leak or an unbounded cache");
+        assertThat(analysis.proposedAction().playbookId()).isEqualTo("release-memory");
+        assertThat(analysis.proposedAction().parameters()).as("the playbook's default, checked against the catalog")
+                .containsExactly(Map.entry("reason", "sentinel"));
+        assertThat(analysis.risk()).isEqualTo(Risk.LOW);
+        assertThat(analysis.confidence()).isEqualTo(0.5);
+        assertThat(analysis.causationId()).isEqualTo(opened.id());
+        assertThat(analysis.resource()).isEqualTo(opened.event().resource());
+        assertThat(analysis.environment()).isEqualTo("staging");
+        assertThat(analysis.labels()).isEqualTo(opened.event().labels());
+        assertThat(analysis.evidence()).contains("memory_usage_ratio was 0.75 (threshold 0.6) at " + opened.event().observation().observedAt());
+        assertThat(traceOfAnalysis(opened.event().incidentId())).as("the analysis continues the incident's trace")
+                .isEqualTo(opened.traceParent().traceId());
+    }
+
+    @Test
+    void raisesTheRiskOfAnActionInProduction() {
+        EventEnvelope<IncidentOpened> opened = sender.send(opened("memory-usage-high", "production"));
+
+        AnalysisCompleted analysis = awaitAnalysisOf(opened);
+
+        assertThat(analysis.proposedAction().playbookId()).isEqualTo("release-memory");
+        assertThat(analysis.risk()).as("release-memory is low risk, one level up in production").isEqualTo(Risk.MEDIUM);
+        assertThat(analysis.environment()).isEqualTo("production");
+    }
+
+    @Test
+    void asksForAHumanWhenNoHeuristicKnowsTheRule() {
+        EventEnvelope<IncidentOpened> opened = sender.send(opened("disk-nearly-full", "production"));
+
+        AnalysisCompleted analysis = awaitAnalysisOf(opened);
+
+        assertThat(analysis.proposedAction()).isNull();
+        assertThat(analysis.rootCause()).isEqualTo("No heuristic knows rule 'disk-nearly-full'; a human needs to look");
+        assertThat(analysis.risk()).isEqualTo(Risk.LOW);
+        assertThat(analysis.confidence()).isZero();
+        assertThat(analysis.analyst()).isEqualTo(Analyst.HEURISTIC);
+    }
+
+    @Test
+    void analysesAnIncidentOnlyOnceHoweverOftenItIsAnnounced() throws InterruptedException {
+        IncidentOpened incident = opened("memory-usage-high", "staging");
+        EventEnvelope<IncidentOpened> first = sender.send(incident);
+        sender.send(first);
+        sender.send(opened(incident.incidentId(), "memory-usage-high", "production"));
+
+        AnalysisCompleted analysis = awaitAnalysisOf(first);
+        Thread.sleep(1_500);
+
+        assertThat(analysesOf(incident.incidentId())).as("redelivered and repeated openings change nothing").containsExactly(analysis);
+        assertThat(analysis.risk()).as("the first opening's analysis stands").isEqualTo(Risk.LOW);
+        assertThat(storedAnalyses(incident.incidentId())).isEqualTo(1L);
+    }
+
+    @Test
+    void analysesOnlyWhenAnIncidentOpens() {
+        IncidentOpened incident = opened("memory-usage-high", "staging");
+        sender.send(new IncidentUpdated(incident.incidentId(), UUID.randomUUID().toString(), 2, Severity.WARNING, incident.observation()));
+        EventEnvelope<IncidentOpened> opened = sender.send(incident);
+
+        // Both are keyed by the incident, so the update was handled before the opening's analysis appeared.
+        AnalysisCompleted analysis = awaitAnalysisOf(opened);
+
+        assertThat(analysesOf(incident.incidentId())).containsExactly(analysis);
+    }
+
+    private long storedAnalyses(String incidentId) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from analysis where incident_id = :id")
+                .bind("id", incidentId).mapTo(Long.class).one());
+    }
+
+    private static AnalysisCompleted awaitAnalysisOf(EventEnvelope<IncidentOpened> opened) {
+        return probe.await(AnalysisCompleted.class, a -> a.incidentId().equals(opened.event().incidentId()), WAIT);
+    }
+
+    private static List<AnalysisCompleted> analysesOf(String incidentId) {
+        return probe.events(AnalysisCompleted.class).stream().filter(a -> a.incidentId().equals(incidentId)).toList();
+    }
+
+    private static String traceOfAnalysis(String incidentId) {
+        return probe.envelopes(AnalysisCompleted.class).stream().filter(e -> incidentId.equals(e.subject())).findFirst().orElseThrow()
+                .traceParent().traceId();
+    }
+
+    private static IncidentOpened opened(String rule, String environment) {
+        return opened(UUID.randomUUID().toString(), rule, environment);
+    }
+
+    private static IncidentOpened opened(String incidentId, String rule, String environment) {
+        Instant now = Instant.now();
+        String resource = "shop-" + incidentId.substring(0, 8);
+        return new IncidentOpened(incidentId, UUID.randomUUID().toString(), rule + "|" + resource, rule, "Memory usage above 60% on " + resource,
+                Severity.WARNING, resource, Map.of("environment", environment, "service", "shop", "instance", "127.0.0.1:8092"),
+                new Observation("memory_usage_ratio", 0.75, 0.6, "above 0.6 for 30s", now), now);
+    }
+}

@@ -1,0 +1,70 @@
+package io.sentinel.executor.execution;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(ExecutionRowMapper.class)
+public interface ExecutionDao {
+
+    String COLUMNS = """
+            execution_id, decision_event_id, incident_id, playbook_id, parameters::text as parameters, labels::text as labels,
+            resource, status, started_at, verify_deadline, finished_at, trace_parent, outcome_detail""";
+    String ACTIVE = "status in ('PENDING', 'RUNNING', 'VERIFYING', 'ROLLING_BACK')";
+
+    @SqlQuery("select " + COLUMNS + " from execution where execution_id = :executionId")
+    Optional<Execution> find(String executionId);
+
+    @SqlQuery("select exists (select 1 from execution where decision_event_id = :decisionEventId)")
+    boolean existsForDecision(String decisionEventId);
+
+    @SqlQuery("select " + COLUMNS + " from execution where incident_id = :incidentId and " + ACTIVE)
+    Optional<Execution> findActive(String incidentId);
+
+    /** The incident's active execution, locked until the transaction ends so its status cannot change meanwhile. */
+    @SqlQuery("select " + COLUMNS + " from execution where incident_id = :incidentId and " + ACTIVE + " for update")
+    Optional<Execution> lockActive(String incidentId);
+
+    @SqlQuery("select " + COLUMNS + " from execution where status = :status order by started_at nulls first, execution_id")
+    List<Execution> findByStatus(ExecutionStatus status);
+
+    @SqlQuery("select " + COLUMNS + " from execution where status = 'VERIFYING' and verify_deadline <= :now order by verify_deadline")
+    List<Execution> findVerificationOverdue(Instant now);
+
+    /** @return 1 if inserted, 0 if the decision already has its execution */
+    default int insertPending(String executionId, String decisionEventId, String incidentId, String playbookId,
+                              Map<String, String> parameters, Map<String, String> labels, String resource, String traceParent) {
+        return insertPendingRow(executionId, decisionEventId, incidentId, playbookId, ExecutionRowMapper.toJson(parameters),
+                ExecutionRowMapper.toJson(labels), resource, traceParent);
+    }
+
+    @SqlUpdate("""
+            insert into execution (execution_id, decision_event_id, incident_id, playbook_id, parameters, labels, resource, status, trace_parent)
+            values (:executionId, :decisionEventId, :incidentId, :playbookId, cast(:parameters as jsonb), cast(:labels as jsonb), :resource,
+                    'PENDING', :traceParent)
+            on conflict (decision_event_id) do nothing""")
+    int insertPendingRow(String executionId, String decisionEventId, String incidentId, String playbookId, String parameters,
+                         String labels, String resource, String traceParent);
+
+    @SqlUpdate("update execution set status = 'RUNNING', started_at = :at where execution_id = :executionId and status = 'PENDING'")
+    int markRunning(String executionId, Instant at);
+
+    @SqlUpdate("""
+            update execution set status = 'VERIFYING', verify_deadline = :deadline
+            where execution_id = :executionId and status = 'RUNNING'""")
+    int markVerifying(String executionId, Instant deadline);
+
+    @SqlUpdate("""
+            update execution set status = 'ROLLING_BACK', outcome_detail = :reason
+            where execution_id = :executionId and status = :from""")
+    int markRollingBack(String executionId, ExecutionStatus from, String reason);
+
+    @SqlUpdate("""
+            update execution set status = :to, finished_at = :at, outcome_detail = coalesce(outcome_detail || '; ', '') || :detail
+            where execution_id = :executionId and status = :from""")
+    int finish(String executionId, ExecutionStatus from, ExecutionStatus to, Instant at, String detail);
+}

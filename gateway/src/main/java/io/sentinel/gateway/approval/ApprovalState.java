@@ -1,0 +1,5 @@
+package io.sentinel.gateway.approval;
+
+public enum ApprovalState {
+    PENDING, APPROVED, REJECTED, EXPIRED
+}

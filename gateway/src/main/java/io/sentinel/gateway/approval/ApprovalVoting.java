@@ -1,0 +1,72 @@
+package io.sentinel.gateway.approval;
+
+import io.sentinel.events.EventEnvelope;
+import io.sentinel.events.EventIds;
+import io.sentinel.events.approval.ApprovalVoteCast;
+import io.sentinel.events.approval.Vote;
+import io.sentinel.gateway.audit.AuditTrail;
+import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.runtime.outbox.EventOutbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a person's approve/reject into an {@link ApprovalVoteCast} for the policy service, with its
+ * audit entry in the same transaction. The approval's state is left alone: it changes when the
+ * policy service decides.
+ */
+@Component
+public class ApprovalVoting {
+
+    private static final Logger log = LoggerFactory.getLogger(ApprovalVoting.class);
+
+    private final Jdbi jdbi;
+    private final EventOutbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public ApprovalVoting(Jdbi jdbi, EventOutbox outbox, AuditTrail audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public VoteOutcome cast(String approvalId, Vote vote, String comment, ApiKeyPrincipal voter) {
+        VoteOutcome outcome = jdbi.inTransaction(handle -> {
+            Optional<ApprovalForVote> found = handle.attach(ApprovalDao.class).lockForVote(approvalId);
+            if (found.isEmpty()) {
+                return new VoteOutcome.UnknownApproval(approvalId);
+            }
+            ApprovalForVote approval = found.get();
+            Instant now = clock.instant();
+            Optional<VoteOutcome> refusal = approval.refusal(now, voter.role());
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+            var event = new ApprovalVoteCast(approval.incidentId(), approval.requestedEventId(), approvalId, voter.name(),
+                    voter.grantedRoles(), vote, comment, now);
+            // Each vote is a distinct human act, never a replay of another, so it gets a fresh id.
+            EventEnvelope<ApprovalVoteCast> published = outbox.publish(handle, event, EventIds.random(), approval.voteTrace());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("incidentId", approval.incidentId());
+            detail.put("vote", vote);
+            detail.put("eventId", published.id());
+            if (comment != null) {
+                detail.put("comment", comment);
+            }
+            audit.record(handle, voter.name(), voter.role(), "approval.vote", approvalId, detail);
+            return new VoteOutcome.Cast(approvalId, approval.incidentId(), vote, voter.name(), published.id());
+        });
+        log.info("approval vote approvalId={} vote={} voter={} outcome={}", approvalId, vote, voter.name(),
+                outcome.getClass().getSimpleName());
+        return outcome;
+    }
+}

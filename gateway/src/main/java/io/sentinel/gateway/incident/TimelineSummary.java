@@ -1,0 +1,144 @@
+package io.sentinel.gateway.incident;
+
+import io.sentinel.events.EventTypes;
+import io.sentinel.events.IncidentScoped;
+import io.sentinel.events.analysis.AnalysisCompleted;
+import io.sentinel.events.analysis.AnalysisEvent;
+import io.sentinel.events.analysis.Analyst;
+import io.sentinel.events.approval.ApprovalEvent;
+import io.sentinel.events.approval.ApprovalVoteCast;
+import io.sentinel.events.decision.ActionAuthorized;
+import io.sentinel.events.decision.ActionBlocked;
+import io.sentinel.events.decision.ActionRejected;
+import io.sentinel.events.decision.ApprovalExpired;
+import io.sentinel.events.decision.ApprovalMode;
+import io.sentinel.events.decision.ApprovalRequested;
+import io.sentinel.events.decision.DecisionEvent;
+import io.sentinel.events.execution.ExecutionEvent;
+import io.sentinel.events.execution.ExecutionFailed;
+import io.sentinel.events.execution.ExecutionSkipped;
+import io.sentinel.events.execution.ExecutionStarted;
+import io.sentinel.events.execution.RollbackFailed;
+import io.sentinel.events.execution.RollbackSucceeded;
+import io.sentinel.events.execution.StepCompleted;
+import io.sentinel.events.execution.VerificationFailed;
+import io.sentinel.events.execution.VerificationPassed;
+import io.sentinel.events.execution.VerificationStarted;
+import io.sentinel.events.incident.ConditionCleared;
+import io.sentinel.events.incident.IncidentEscalated;
+import io.sentinel.events.incident.IncidentEvent;
+import io.sentinel.events.incident.IncidentOpened;
+import io.sentinel.events.incident.IncidentResolved;
+import io.sentinel.events.incident.IncidentUpdated;
+import io.sentinel.events.incident.Observation;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * The one-line sentence a timeline shows for an event, e.g. "Approved by alice". Pure. Free text
+ * from events (reasons, details) is folded onto one line and capped, since the full event is kept
+ * next to the sentence anyway.
+ */
+public final class TimelineSummary {
+
+    static final int MAX_LENGTH = 300;
+
+    private TimelineSummary() {
+    }
+
+    public static String of(IncidentScoped event) {
+        return oneLine(switch (event) {
+            case IncidentEvent incident -> incident(incident);
+            case AnalysisEvent analysis -> analysis(analysis);
+            case DecisionEvent decision -> decision(decision);
+            case ExecutionEvent execution -> execution(execution);
+            case ApprovalEvent approval -> approval(approval);
+            default -> EventTypes.name(event.getClass());
+        });
+    }
+
+    private static String incident(IncidentEvent event) {
+        return switch (event) {
+            case IncidentOpened opened -> "Opened: " + opened.title() + observed(opened.observation(), ">");
+            case IncidentUpdated updated -> "Still firing (" + updated.occurrences() + " occurrences)" + observed(updated.observation(), ">");
+            case ConditionCleared cleared -> "Condition cleared" + observed(cleared.observation(), "<");
+            case IncidentEscalated escalated -> "Escalated: " + escalated.reason();
+            case IncidentResolved resolved -> "Resolved (" + resolved.resolution() + "): " + resolved.summary();
+        };
+    }
+
+    private static String analysis(AnalysisEvent event) {
+        return switch (event) {
+            case AnalysisCompleted completed -> {
+                String analyst = completed.analyst() == Analyst.LLM
+                        ? "LLM" + (completed.model() == null ? "" : " (" + completed.model() + ")")
+                        : "heuristic";
+                String proposal = completed.proposedAction() == null
+                        ? "no playbook fits"
+                        : "proposes " + completed.proposedAction().playbookId();
+                yield "Analyzed by " + analyst + ": " + completed.rootCause() + "; " + proposal
+                        + " (risk " + completed.risk() + ", confidence " + twoDecimals(completed.confidence()) + ")";
+            }
+        };
+    }
+
+    private static String decision(DecisionEvent event) {
+        return switch (event) {
+            case ActionAuthorized authorized -> authorized.approval() == ApprovalMode.AUTO
+                    ? "Auto-approved by policy rule " + authorized.policyRule()
+                    : "Approved by " + authorized.approvedBy();
+            case ApprovalRequested requested -> "Approval requested from " + requested.requiredRole().name().toLowerCase(Locale.ROOT)
+                    + " (expires " + seconds(requested.expiresAt()) + ")";
+            case ActionRejected rejected -> "Rejected by " + rejected.rejectedBy() + withComment(rejected.comment());
+            case ApprovalExpired expired -> "Approval expired unanswered at " + seconds(expired.expiredAt());
+            case ActionBlocked blocked -> "Blocked by policy rule " + blocked.policyRule() + ": " + blocked.reason();
+        };
+    }
+
+    private static String execution(ExecutionEvent event) {
+        return switch (event) {
+            case ExecutionStarted started -> "Execution started: " + started.playbookId();
+            case StepCompleted step -> "Step " + step.step() + (step.succeeded() ? " succeeded: " : " failed: ") + step.detail();
+            case VerificationStarted verifying -> "Verifying until " + seconds(verifying.deadline());
+            case VerificationPassed passed -> "Verification passed: " + passed.detail();
+            case VerificationFailed failed -> "Verification failed: " + failed.reason();
+            case ExecutionFailed failed -> "Execution failed: " + failed.reason();
+            case RollbackSucceeded rolledBack -> "Rolled back: " + rolledBack.detail();
+            case RollbackFailed failed -> "Rollback failed: " + failed.reason();
+            case ExecutionSkipped skipped -> "Execution skipped: " + skipped.reason();
+        };
+    }
+
+    private static String approval(ApprovalEvent event) {
+        return switch (event) {
+            case ApprovalVoteCast vote -> vote.voter() + " voted " + vote.vote().name().toLowerCase(Locale.ROOT) + withComment(vote.comment());
+        };
+    }
+
+    /** " (memory_usage_ratio 0.73 > 0.60)", or the detector's description when the rule is not numeric. */
+    private static String observed(Observation observation, String comparison) {
+        if (observation.value() != null) {
+            String threshold = observation.threshold() == null ? "" : " " + comparison + " " + twoDecimals(observation.threshold());
+            return " (" + observation.signal() + " " + twoDecimals(observation.value()) + threshold + ")";
+        }
+        return observation.detail() == null ? " (" + observation.signal() + ")" : " (" + observation.detail() + ")";
+    }
+
+    private static String withComment(String comment) {
+        return comment == null || comment.isBlank() ? "" : ": " + comment;
+    }
+
+    private static String twoDecimals(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static Instant seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String oneLine(String sentence) {
+        String line = sentence.replaceAll("\\s+", " ").strip();
+        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,49 @@
+package io.sentinel.gateway.web;
+
+import io.sentinel.events.approval.Role;
+import io.sentinel.gateway.auth.ApiKeyAuthenticationFilter;
+import io.sentinel.gateway.auth.ApiKeys;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. Every API endpoint names the role it needs here, in one table; whatever the
+ * table does not name is denied. Role inclusion (ADMIN ⊇ OPERATOR ⊇ VIEWER) is in the authorities
+ * a key is granted, see {@link ApiKeyAuthenticationFilter}.
+ */
+@Configuration
+@EnableWebSecurity
+class ApiSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, SecurityProblems problems) throws Exception {
+        http
+                // Keys travel in a header, never in a cookie, so a cross-site request carries no credentials to forge with.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> requests
+                        // Rendering an error of a request that was already authorized needs no second decision.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*", "/api/me").hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/approvals/*").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/keys", "/api/keys/*").hasRole(Role.ADMIN.name())
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

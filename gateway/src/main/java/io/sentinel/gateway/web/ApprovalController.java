@@ -1,0 +1,50 @@
+package io.sentinel.gateway.web;
+
+import io.sentinel.events.approval.Vote;
+import io.sentinel.gateway.approval.ApprovalVoting;
+import io.sentinel.gateway.approval.VoteOutcome;
+import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/approvals")
+class ApprovalController {
+
+    private final ApprovalVoting voting;
+
+    ApprovalController(ApprovalVoting voting) {
+        this.voting = voting;
+    }
+
+    /**
+     * 202: the vote is published, not yet a decision; the policy service decides, and the approval's
+     * state in the read model follows its decision.
+     */
+    @PostMapping("/{approvalId}")
+    ResponseEntity<VoteAccepted> vote(@PathVariable String approvalId, @RequestBody(required = false) VoteRequest body,
+                                      @AuthenticationPrincipal ApiKeyPrincipal caller) {
+        if (body == null) {
+            throw ApiProblems.badRequest("request body is required: {\"decision\": \"approve\" or \"reject\", \"comment\": \"optional\"}");
+        }
+        Vote vote = body.vote();
+        return switch (voting.cast(approvalId, vote, body.validComment(), caller)) {
+            case VoteOutcome.Cast cast -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new VoteAccepted(cast.approvalId(), cast.incidentId(), vote.name().toLowerCase(Locale.ROOT), cast.voter()));
+            case VoteOutcome.UnknownApproval unknown -> throw ApiProblems.notFound("No approval " + unknown.approvalId());
+            case VoteOutcome.NotPending decided -> throw ApiProblems.conflict(
+                    "Approval " + decided.approvalId() + " is " + decided.state() + "; only a PENDING approval takes votes");
+            case VoteOutcome.Expired expired -> throw ApiProblems.conflict(
+                    "Approval " + expired.approvalId() + " expired at " + expired.expiresAt() + "; it no longer takes votes");
+            case VoteOutcome.RoleTooLow tooLow -> throw ApiProblems.forbidden(
+                    "This approval needs role " + tooLow.required() + "; your key has " + tooLow.actual());
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package io.sentinel.gateway.web;
+
+import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorityAuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Answers 401 and 403 with problem details that tell the caller what to do. Spring Security acts
+ * before Spring MVC, so the answer is handed to MVC's exception resolvers to be rendered exactly like
+ * every other API error.
+ */
+@Component
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String MISSING_KEY = "Missing or invalid API key; send Authorization: Bearer <key>";
+    private static final String ROLE_PREFIX = "ROLE_";
+
+    private final HandlerExceptionResolver resolver;
+
+    SecurityProblems(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        render(request, response, ApiProblems.problem(HttpStatus.UNAUTHORIZED, MISSING_KEY, exception));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception) throws IOException {
+        String detail = requiredRole(exception)
+                .map(required -> "This endpoint needs role " + required + "; your key has " + callerRole())
+                .orElse("Nothing is served at " + request.getMethod() + " " + request.getRequestURI());
+        render(request, response, ApiProblems.problem(HttpStatus.FORBIDDEN, detail, exception));
+    }
+
+    /** The role the denied rule asked for: hasRole(...) rules report the authority they checked. */
+    private static Optional<String> requiredRole(AccessDeniedException exception) {
+        if (exception instanceof AuthorizationDeniedException denied
+                && denied.getAuthorizationResult() instanceof AuthorityAuthorizationDecision decision) {
+            return decision.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .filter(authority -> authority != null && authority.startsWith(ROLE_PREFIX))
+                    .map(authority -> authority.substring(ROLE_PREFIX.length()))
+                    .findFirst();
+        }
+        return Optional.empty();
+    }
+
+    private static String callerRole() {
+        Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof ApiKeyPrincipal principal
+                ? principal.role().name()
+                : "no role";
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, ErrorResponseException problem) throws IOException {
+        if (resolver.resolveException(request, response, null, problem) == null) {
+            response.sendError(problem.getStatusCode().value(), problem.getBody().getDetail());
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package io.sentinel.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sentinel.events.EventEnvelope;
+import io.sentinel.events.EventIds;
+import io.sentinel.events.SentinelEvent;
+import io.sentinel.events.TraceParent;
+import io.sentinel.events.analysis.AnalysisCompleted;
+import io.sentinel.events.analysis.Analyst;
+import io.sentinel.events.analysis.ProposedAction;
+import io.sentinel.events.analysis.Risk;
+import io.sentinel.events.approval.ApprovalVoteCast;
+import io.sentinel.events.approval.Role;
+import io.sentinel.events.approval.Vote;
+import io.sentinel.events.decision.ActionAuthorized;
+import io.sentinel.events.decision.ApprovalMode;
+import io.sentinel.events.decision.ApprovalRequested;
+import io.sentinel.events.execution.ExecutionStarted;
+import io.sentinel.events.execution.StepCompleted;
+import io.sentinel.events.execution.StepPhase;
+import io.sentinel.events.execution.VerificationPassed;
+import io.sentinel.events.execution.VerificationStarted;
+import io.sentinel.events.incident.IncidentEscalated;
+import io.sentinel.events.incident.IncidentOpened;
+import io.sentinel.events.incident.IncidentResolved;
+import io.sentinel.events.incident.Observation;
+import io.sentinel.events.incident.Resolution;
+import io.sentinel.events.incident.Severity;
+import io.sentinel.gateway.GatewayApplication;
+import io.sentinel.testkit.EventSender;
+import io.sentinel.testkit.TestInfrastructure;
+import io.sentinel.testkit.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The gateway alone, on a real broker and database: events in, read model and API out, votes back onto Kafka. */
+@SpringBootTest(classes = GatewayApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS,
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = "sentinel.gateway.auth.bootstrap-admin-key=" + GatewayIntegrationTest.ADMIN_KEY)
+class GatewayIntegrationTest {
+
+    static final String ADMIN_KEY = "snl_IntegrationTestBootstrapAdminKey000000001";
+    private static final String MISSING_KEY = "Missing or invalid API key; send Authorization: Bearer <key>";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final ProposedAction RELEASE_MEMORY = new ProposedAction("release-memory", Map.of("reason", "memory-usage-high"));
+    private static final Map<String, String> LABELS = Map.of("environment", "production", "service", "shop");
+
+    private static TopicProbe probe;
+    private static EventSender sender;
+    private static String viewerKey;
+    private static String operatorKey;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    Jdbi jdbi;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry);
+    }
+
+    @BeforeAll
+    static void connect() {
+        sender = new EventSender(TestInfrastructure.broker().bootstrapServers(), "test");
+        probe = TopicProbe.allTopics(TestInfrastructure.broker().bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        probe.close();
+        sender.close();
+    }
+
+    /** A viewer and an operator key, created through the API by the bootstrap admin key, once for the class. */
+    @BeforeEach
+    void createKeysThroughTheApi() {
+        if (viewerKey == null) {
+            viewerKey = createKey("it-viewer", "VIEWER").path("key").asString();
+            operatorKey = createKey("it-operator", "OPERATOR").path("key").asString();
+        }
+    }
+
+    @Test
+    void projectsAnIncidentsLifecycleIntoItsStateAndTimeline() {
+        String incident = unique("inc");
+        String approval = unique("ap");
+        TraceParent trace = TraceParent.root();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        // Each topic is consumed on its own, so these arrive in any order; the read model orders them by when they happened.
+        send(opened(incident, t), t, trace, "detector");
+        send(analysis(incident), t.plusSeconds(1), trace, "analyzer");
+        send(requested(incident, approval, Role.OPERATOR, t.plusSeconds(3600)), t.plusSeconds(2), trace, "policy");
+
+        JsonNode awaiting = awaitIncident(incident, i -> i.path("timeline").size() == 3);
+        assertThat(awaiting.path("state").asString()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(summaries(awaiting)).containsExactly(
+                "Opened: Memory usage above 60% on shop (memory_usage_ratio 0.73 > 0.60)",
+                "Analyzed by heuristic: Memory grows without bound; proposes release-memory (risk MEDIUM, confidence 0.50)",
+                "Approval requested from operator (expires " + t.plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS) + ")");
+        assertThat(awaiting.path("title").asString()).isEqualTo("Memory usage above 60% on shop");
+        assertThat(awaiting.path("environment").asString()).isEqualTo("production");
+        assertThat(awaiting.path("labels").path("service").asString()).isEqualTo("shop");
+        assertThat(awaiting.path("analyst").asString()).isEqualTo("HEURISTIC");
+        assertThat(awaiting.path("fallbackReason").asString()).isEqualTo("no LLM configured");
+        assertThat(awaiting.path("playbookId").asString()).isEqualTo("release-memory");
+        assertThat(awaiting.path("approvalId").asString()).isEqualTo(approval);
+        assertThat(awaiting.path("traceId").asString()).isEqualTo(trace.traceId());
+        assertThat(awaiting.path("approvals").get(0).path("state").asString()).isEqualTo("PENDING");
+        assertThat(awaiting.path("timeline").get(0).path("detail").path("rule").asString()).as("the event itself is kept")
+                .isEqualTo("memory-usage-high");
+
+        send(new ActionAuthorized(incident, "c", RELEASE_MEMORY, Risk.MEDIUM, ApprovalMode.HUMAN, "alice", approval, "approve-medium",
+                "shop", "production", LABELS), t.plusSeconds(3), trace, "policy");
+        send(new ExecutionStarted(incident, "c", "ex-" + incident, "release-memory", Map.of(), t.plusSeconds(4)), t.plusSeconds(4), trace,
+                "executor");
+        send(new StepCompleted(incident, "c", "ex-" + incident, "release-memory", StepPhase.ACTION, true,
+                "POST /actions/release-memory -> 200", 12), t.plusSeconds(5), trace, "executor");
+        send(new VerificationStarted(incident, "c", "ex-" + incident, t.plusSeconds(66)), t.plusSeconds(6), trace, "executor");
+        send(new VerificationPassed(incident, "c", "ex-" + incident, "condition cleared 1.2s after the action"), t.plusSeconds(7), trace,
+                "executor");
+        send(new IncidentResolved(incident, "c", Resolution.REMEDIATED, "verified by execution ex-" + incident, t.plusSeconds(8)),
+                t.plusSeconds(8), trace, "detector");
+        send(new IncidentEscalated(incident, "c", "a late escalation", t.plusSeconds(9)), t.plusSeconds(9), trace, "detector");
+
+        JsonNode resolved = awaitIncident(incident, i -> i.path("timeline").size() == 10);
+        assertThat(resolved.path("state").asString()).as("RESOLVED is terminal").isEqualTo("RESOLVED");
+        assertThat(resolved.path("resolution").asString()).isEqualTo("REMEDIATED");
+        assertThat(resolved.path("timeline").valueStream().map(e -> e.path("type").asString())).containsExactly(
+                "IncidentOpened", "AnalysisCompleted", "ApprovalRequested", "ActionAuthorized", "ExecutionStarted", "StepCompleted",
+                "VerificationStarted", "VerificationPassed", "IncidentResolved", "IncidentEscalated");
+        assertThat(summaries(resolved).subList(3, 10)).containsExactly(
+                "Approved by alice",
+                "Execution started: release-memory",
+                "Step release-memory succeeded: POST /actions/release-memory -> 200",
+                "Verifying until " + t.plusSeconds(66).truncatedTo(ChronoUnit.SECONDS),
+                "Verification passed: condition cleared 1.2s after the action",
+                "Resolved (REMEDIATED): verified by execution ex-" + incident,
+                "Escalated: a late escalation");
+        assertThat(resolved.path("timeline").valueStream().map(e -> e.path("source").asString()))
+                .startsWith("detector", "analyzer", "policy");
+        JsonNode approved = resolved.path("approvals").get(0);
+        assertThat(approved.path("state").asString()).isEqualTo("APPROVED");
+        assertThat(approved.path("decidedBy").asString()).isEqualTo("alice");
+
+        JsonNode resolvedList = get("/api/incidents?state=resolved&limit=500", viewerKey).json();
+        assertThat(resolvedList.valueStream().map(i -> i.path("incidentId").asString())).contains(incident);
+        assertThat(resolvedList.valueStream().map(i -> i.path("state").asString())).containsOnly("RESOLVED");
+        assertThat(get("/api/incidents?state=OPEN", viewerKey).json().valueStream().map(i -> i.path("incidentId").asString()))
+                .doesNotContain(incident);
+        List<Instant> newestFirst = get("/api/incidents", viewerKey).json().valueStream()
+                .map(i -> Instant.parse(i.path(i.path("openedAt").isNull() ? "updatedAt" : "openedAt").asString())).toList();
+        assertThat(newestFirst).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void anEventArrivingBeforeItsIncidentOpenedIsNotLost() {
+        String incident = unique("inc");
+        TraceParent trace = TraceParent.root();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        send(analysis(incident), t.plusSeconds(1), trace, "analyzer");
+        JsonNode early = awaitIncident(incident, i -> i.path("timeline").size() == 1);
+        assertThat(early.path("state").asString()).isEqualTo("ANALYZED");
+        assertThat(early.path("title").isNull()).isTrue();
+        assertThat(early.path("resource").asString()).as("filled from the analysis until IncidentOpened says more").isEqualTo("shop");
+
+        send(opened(incident, t), t, trace, "detector");
+        JsonNode complete = awaitIncident(incident, i -> i.path("timeline").size() == 2);
+        assertThat(complete.path("title").asString()).isEqualTo("Memory usage above 60% on shop");
+        assertThat(complete.path("state").asString()).as("IncidentOpened never moves the state back").isEqualTo("ANALYZED");
+        assertThat(complete.path("openedAt").asString()).isEqualTo(t.toString());
+        assertThat(complete.path("timeline").valueStream().map(e -> e.path("type").asString()))
+                .as("ordered by when they happened, not by arrival").containsExactly("IncidentOpened", "AnalysisCompleted");
+    }
+
+    @Test
+    void anOperatorsVoteIsPublishedForThePolicyServiceWhichAloneDecides() {
+        String incident = unique("inc");
+        String approval = unique("ap");
+        EventEnvelope<ApprovalRequested> request = awaitPendingApproval(incident, approval, Role.OPERATOR, Instant.now().plusSeconds(3600));
+        String path = "/api/approvals/" + approval;
+
+        Response anonymous = post(path, null, "{\"decision\":\"approve\"}");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.json().path("detail").asString()).isEqualTo(MISSING_KEY);
+        assertThat(anonymous.response().headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+
+        Response viewer = post(path, viewerKey, "{\"decision\":\"approve\"}");
+        assertThat(viewer.status()).isEqualTo(403);
+        assertThat(viewer.contentType()).startsWith("application/problem+json");
+        assertThat(viewer.json().path("detail").asString()).isEqualTo("This endpoint needs role OPERATOR; your key has VIEWER");
+
+        Response noDecision = post(path, operatorKey, "{\"comment\":\"looks right\"}");
+        assertThat(noDecision.status()).isEqualTo(400);
+        assertThat(noDecision.json().path("detail").asString()).contains("'decision'");
+        Response malformedDecision = post(path, operatorKey, "{\"decision\":{\"nested\":true}}");
+        assertThat(malformedDecision.status()).isEqualTo(400);
+        assertThat(malformedDecision.json().path("detail").asString()).contains("'decision'");
+
+        Response accepted = post(path, operatorKey, "{\"decision\":\"approve\",\"comment\":\"looks right\"}");
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.json().path("approvalId").asString()).isEqualTo(approval);
+        assertThat(accepted.json().path("incidentId").asString()).isEqualTo(incident);
+        assertThat(accepted.json().path("decision").asString()).isEqualTo("approve");
+        assertThat(accepted.json().path("voter").asString()).isEqualTo("it-operator");
+
+        ApprovalVoteCast vote = probe.await(ApprovalVoteCast.class, v -> v.approvalId().equals(approval), WAIT);
+        assertThat(vote.voter()).isEqualTo("it-operator");
+        assertThat(vote.voterRoles()).isEqualTo(Set.of(Role.VIEWER, Role.OPERATOR));
+        assertThat(vote.vote()).isEqualTo(Vote.APPROVE);
+        assertThat(vote.comment()).isEqualTo("looks right");
+        assertThat(vote.incidentId()).isEqualTo(incident);
+        assertThat(vote.causationId()).as("the vote names the request it answers").isEqualTo(request.id());
+        EventEnvelope<?> voteEnvelope = probe.envelopes(ApprovalVoteCast.class).stream()
+                .filter(e -> ((ApprovalVoteCast) e.event()).approvalId().equals(approval)).findFirst().orElseThrow();
+        assertThat(voteEnvelope.traceParent().traceId()).as("the vote continues the incident's trace")
+                .isEqualTo(request.traceParent().traceId());
+        assertThat(voteEnvelope.source()).isEqualTo("gateway");
+        assertThat(auditEntries(approval)).containsExactly("it-operator|OPERATOR|approval.vote");
+
+        JsonNode afterVote = awaitIncident(incident, i -> summaries(i).contains("it-operator voted approve: looks right"));
+        assertThat(afterVote.path("approvals").get(0).path("state").asString()).as("a vote is not a decision").isEqualTo("PENDING");
+
+        send(new ActionAuthorized(incident, request.id(), RELEASE_MEMORY, Risk.MEDIUM, ApprovalMode.HUMAN, "it-operator", approval,
+                "approve-medium", "shop", "production", LABELS), Instant.now(), request.traceParent(), "policy");
+        JsonNode decided = awaitIncident(incident, i -> i.path("approvals").get(0).path("state").asString().equals("APPROVED"));
+        assertThat(decided.path("state").asString()).isEqualTo("APPROVED");
+
+        Response late = post(path, operatorKey, "{\"decision\":\"reject\"}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().path("detail").asString()).contains("is APPROVED");
+
+        Response unknown = post("/api/approvals/" + unique("no-such-approval"), operatorKey, "{\"decision\":\"approve\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void refusesVotesThePolicyServiceWouldIgnore() {
+        String expiredApproval = unique("ap");
+        awaitPendingApproval(unique("inc"), expiredApproval, Role.OPERATOR, Instant.now().minusSeconds(60));
+        Response expired = post("/api/approvals/" + expiredApproval, operatorKey, "{\"decision\":\"approve\"}");
+        assertThat(expired.status()).isEqualTo(409);
+        assertThat(expired.json().path("detail").asString()).contains("expired at");
+
+        String adminApproval = unique("ap");
+        awaitPendingApproval(unique("inc"), adminApproval, Role.ADMIN, Instant.now().plusSeconds(3600));
+        Response tooLow = post("/api/approvals/" + adminApproval, operatorKey, "{\"decision\":\"approve\"}");
+        assertThat(tooLow.status()).isEqualTo(403);
+        assertThat(tooLow.json().path("detail").asString()).isEqualTo("This approval needs role ADMIN; your key has OPERATOR");
+        Response admin = post("/api/approvals/" + adminApproval, ADMIN_KEY, "{\"decision\":\"reject\"}");
+        assertThat(admin.status()).isEqualTo(202);
+
+        assertThat(auditEntries(expiredApproval)).isEmpty();
+        assertThat(auditEntries(adminApproval)).containsExactly("bootstrap-admin|ADMIN|approval.vote");
+    }
+
+    @Test
+    void keysAreStoredHashedShownOnceAndStopWorkingWhenRevoked() throws Exception {
+        JsonNode created = createKey("it-temporary", "operator");
+        String key = created.path("key").asString();
+        String id = created.path("id").asString();
+        assertThat(key).matches("snl_[0-9A-Za-z]{40}");
+        assertThat(created.path("role").asString()).isEqualTo("OPERATOR");
+
+        Response me = get("/api/me", key);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("name").asString()).isEqualTo("it-temporary");
+        assertThat(me.json().path("role").asString()).isEqualTo("OPERATOR");
+        Response viaHeader = send(HttpRequest.newBuilder(uri("/api/me")).header("X-API-Key", key).GET().build());
+        assertThat(viaHeader.json().path("name").asString()).as("X-API-Key works too").isEqualTo("it-temporary");
+
+        List<String> rows = jdbi.withHandle(h -> h.createQuery("select row_to_json(k)::text from api_key k").mapTo(String.class).list());
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(4);
+        for (String secret : List.of(key, viewerKey, operatorKey, ADMIN_KEY)) {
+            assertThat(rows).noneMatch(row -> row.contains(secret) || row.contains(secret.substring(4)));
+        }
+        String storedHash = jdbi.withHandle(h -> h.createQuery("select key_hash from api_key where id = :id").bind("id", id)
+                .mapTo(String.class).one());
+        assertThat(storedHash).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(StandardCharsets.UTF_8))));
+
+        Response listed = get("/api/keys", ADMIN_KEY);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).doesNotContain(key.substring(4)).doesNotContain(ADMIN_KEY.substring(4));
+        JsonNode temporary = listed.json().valueStream().filter(k -> k.path("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(temporary.has("key")).isFalse();
+        assertThat(temporary.path("lastUsedAt").isNull()).as("its use above was recorded").isFalse();
+        assertThat(temporary.path("createdBy").asString()).isEqualTo("bootstrap-admin");
+
+        Response notAdmin = get("/api/keys", operatorKey);
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(notAdmin.json().path("detail").asString()).isEqualTo("This endpoint needs role ADMIN; your key has OPERATOR");
+        Response badRole = call("POST", "/api/keys", ADMIN_KEY, "{\"name\":\"x\",\"role\":\"ROOT\"}");
+        assertThat(badRole.status()).isEqualTo(400);
+        assertThat(badRole.json().path("detail").asString()).contains("'role'");
+
+        assertThat(call("DELETE", "/api/keys/" + id, ADMIN_KEY, null).status()).isEqualTo(204);
+        Response revoked = get("/api/me", key);
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.json().path("detail").asString()).isEqualTo(MISSING_KEY);
+        assertThat(auditEntries(id)).containsExactly("bootstrap-admin|ADMIN|api_key.create", "bootstrap-admin|ADMIN|api_key.revoke");
+        assertThat(call("DELETE", "/api/keys/" + unique("no-such-key"), ADMIN_KEY, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void healthIsPublicAndEverythingElseNeedsAKeyWithTheRightRole() {
+        assertThat(get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(get("/api/incidents", null).status()).isEqualTo(401);
+        assertThat(get("/api/incidents", "snl_" + "0".repeat(40)).status()).as("an unknown key").isEqualTo(401);
+        assertThat(get("/api/incidents", viewerKey).status()).isEqualTo(200);
+
+        Response unknownIncident = get("/api/incidents/" + unique("inc"), viewerKey);
+        assertThat(unknownIncident.status()).isEqualTo(404);
+        assertThat(unknownIncident.json().path("detail").asString()).startsWith("No incident ");
+        Response badState = get("/api/incidents?state=SLEEPING", viewerKey);
+        assertThat(badState.status()).isEqualTo(400);
+        assertThat(badState.json().path("detail").asString()).contains("'state'");
+
+        Response elsewhere = get("/api/secrets", ADMIN_KEY);
+        assertThat(elsewhere.status()).as("what the API does not name is denied, even to an admin").isEqualTo(403);
+        assertThat(elsewhere.json().path("detail").asString()).isEqualTo("Nothing is served at GET /api/secrets");
+    }
+
+    // --- events ---
+
+    private EventEnvelope<ApprovalRequested> awaitPendingApproval(String incident, String approval, Role role, Instant expiresAt) {
+        TraceParent trace = TraceParent.root();
+        Instant t = Instant.now();
+        send(opened(incident, t), t, trace, "detector");
+        EventEnvelope<ApprovalRequested> request = send(requested(incident, approval, role, expiresAt), t.plusMillis(10), trace, "policy");
+        awaitIncident(incident, i -> i.path("approvals").size() == 1);
+        return request;
+    }
+
+    private static IncidentOpened opened(String incident, Instant at) {
+        return new IncidentOpened(incident, unique("signal"), "memory-usage-high|shop", "memory-usage-high", "Memory usage above 60% on shop",
+                Severity.WARNING, "shop", LABELS, new Observation("memory_usage_ratio", 0.734, 0.6, null, at), at);
+    }
+
+    private static AnalysisCompleted analysis(String incident) {
+        return new AnalysisCompleted(incident, "c", Analyst.HEURISTIC, null, "no LLM configured", "Memory grows without bound",
+                List.of("memory_usage_ratio=0.734"), RELEASE_MEMORY, Risk.MEDIUM, 0.5, "shop", "production", LABELS);
+    }
+
+    private static ApprovalRequested requested(String incident, String approval, Role role, Instant expiresAt) {
+        return new ApprovalRequested(incident, "c", approval, RELEASE_MEMORY, Risk.MEDIUM, role, expiresAt, "approve-medium",
+                "Memory grows without bound", "shop", "production");
+    }
+
+    private static <E extends SentinelEvent> EventEnvelope<E> send(E event, Instant at, TraceParent trace, String source) {
+        return sender.send(new EventEnvelope<>(EventIds.random(), source, at, trace.child(), event));
+    }
+
+    // --- HTTP ---
+
+    private record Response(HttpResponse<String> response) {
+
+        int status() {
+            return response.statusCode();
+        }
+
+        String body() {
+            return response.body();
+        }
+
+        String contentType() {
+            return response.headers().firstValue("Content-Type").orElse("");
+        }
+
+        JsonNode json() {
+            return JSON.readTree(response.body());
+        }
+    }
+
+    private JsonNode awaitIncident(String incident, Predicate<JsonNode> condition) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response response = get("/api/incidents/" + incident, viewerKey);
+            return response.status() == 200 ? response.json() : null;
+        }, json -> json != null && condition.test(json));
+    }
+
+    private static List<String> summaries(JsonNode incident) {
+        return incident.path("timeline").valueStream().map(e -> e.path("summary").asString()).toList();
+    }
+
+    private JsonNode createKey(String name, String role) {
+        Response created = call("POST", "/api/keys", ADMIN_KEY, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    private List<String> auditEntries(String target) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select actor || '|' || coalesce(actor_role, '') || '|' || action from audit_log where target = :target order by at""")
+                .bind("target", target).mapTo(String.class).list());
+    }
+
+    private Response get(String path, String key) {
+        return call("GET", path, key, null);
+    }
+
+    private Response post(String path, String key, String body) {
+        return call("POST", path, key, body);
+    }
+
+    private Response call(String method, String path, String key, String body) {
+        var request = HttpRequest.newBuilder(uri(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
+    }
+
+    private static Response send(HttpRequest request) {
+        try {
+            return new Response(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + RUN + "-" + IDS.incrementAndGet();
+    }
+}

@@ -1,0 +1,25 @@
+package io.sentinel.policy.approval;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param ttl                 how long an approval request waits for a vote; after that it expires
+ *                            and the action never runs
+ * @param expiryCheckInterval how often overdue requests are looked for, i.e. how late an expiry may
+ *                            be announced (a late vote is refused either way)
+ */
+@ConfigurationProperties("sentinel.policy.approval")
+public record ApprovalProperties(@DefaultValue("4h") Duration ttl, @DefaultValue("10s") Duration expiryCheckInterval) {
+
+    public ApprovalProperties {
+        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("sentinel.policy.approval.ttl must be a positive duration such as 4h, was " + ttl);
+        }
+        if (expiryCheckInterval == null || expiryCheckInterval.isNegative() || expiryCheckInterval.isZero()) {
+            throw new IllegalArgumentException(
+                    "sentinel.policy.approval.expiry-check-interval must be a positive duration such as 10s, was " + expiryCheckInterval);
+        }
+    }
+}

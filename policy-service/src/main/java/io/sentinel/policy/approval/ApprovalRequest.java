@@ -1,0 +1,38 @@
+package io.sentinel.policy.approval;
+
+import io.sentinel.events.TraceParent;
+import io.sentinel.events.analysis.ProposedAction;
+import io.sentinel.events.analysis.Risk;
+import io.sentinel.events.approval.Role;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An action waiting for a person's approval, with everything needed to authorize it later without
+ * the analysis at hand.
+ *
+ * @param policyRule       the rule that asked for approval; named again on the authorization
+ * @param traceParent      the trace of the ApprovalRequested event; votes and expiry continue it, so
+ *                         the incident stays one trace whoever votes from wherever
+ * @param analysisEventId  the AnalysisCompleted event the request answers
+ * @param requestedEventId the ApprovalRequested event; what an expiry is caused by
+ */
+public record ApprovalRequest(String approvalId, String incidentId, String playbookId, Map<String, String> parameters, Risk risk,
+                              String environment, String resource, Map<String, String> labels, Role requiredRole, String policyRule,
+                              ApprovalStatus status, Instant expiresAt, String decidedBy, Instant decidedAt, String traceParent,
+                              String analysisEventId, String requestedEventId) {
+
+    public ApprovalRequest {
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    public ProposedAction action() {
+        return new ProposedAction(playbookId, parameters);
+    }
+
+    /** A new span in the request's trace, for an event about this request. */
+    public TraceParent trace() {
+        return TraceParent.parse(traceParent).orElseGet(TraceParent::root).child();
+    }
+}

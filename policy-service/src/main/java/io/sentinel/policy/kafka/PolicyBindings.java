@@ -1,0 +1,37 @@
+package io.sentinel.policy.kafka;
+
+import io.sentinel.events.Topic;
+import io.sentinel.events.analysis.AnalysisCompleted;
+import io.sentinel.events.analysis.AnalysisEvent;
+import io.sentinel.events.approval.ApprovalEvent;
+import io.sentinel.events.approval.ApprovalVoteCast;
+import io.sentinel.policy.approval.ApprovalVoting;
+import io.sentinel.policy.decision.ProposalReview;
+import io.sentinel.runtime.consume.EventConsumers;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** The policy service's inputs: proposals to decide, votes to count. */
+@Configuration
+class PolicyBindings {
+
+    @Bean
+    Consumer<Message<byte[]>> analyses(EventConsumers consumers, ProposalReview review) {
+        return consumers.consumer(Topic.ANALYSES, AnalysisEvent.class, (envelope, context) -> {
+            switch (envelope.event()) {
+                case AnalysisCompleted analysis -> review.onAnalysis(analysis, context);
+            }
+        });
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> approvals(EventConsumers consumers, ApprovalVoting voting) {
+        return consumers.consumer(Topic.APPROVALS, ApprovalEvent.class, (envelope, context) -> {
+            switch (envelope.event()) {
+                case ApprovalVoteCast vote -> voting.onVote(vote, context);
+            }
+        });
+    }
+}

@@ -1,0 +1,134 @@
+package io.sentinel.local;
+
+import io.sentinel.local.stack.DemoService;
+import io.sentinel.local.stack.LocalStack;
+import io.sentinel.local.stack.SentinelService;
+import io.sentinel.local.stack.StackSettings;
+import io.sentinel.testkit.DatabaseCoordinates;
+import io.sentinel.testkit.PostgresProvisioner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./sentinel run}: the whole pipeline on this machine, with a demo workload to break.
+ * Ports can be moved with SENTINEL_&lt;SERVICE&gt;_PORT (e.g. SENTINEL_GATEWAY_PORT), SENTINEL_KAFKA_PORT,
+ * SENTINEL_DEMO_STAGING_PORT, SENTINEL_DEMO_PRODUCTION_PORT and SENTINEL_INBOX_PORT.
+ */
+public final class SentinelLocal {
+
+    private static final Path STATE = Path.of(".sentinel");
+
+    private SentinelLocal() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        for (SentinelService service : SentinelService.values()) {
+            servicePorts.put(service.serviceName(), port("SENTINEL_" + service.name() + "_PORT", service.defaultPort()));
+        }
+        List<DemoService> demos = List.of(
+                new DemoService("shop-staging", "staging", port("SENTINEL_DEMO_STAGING_PORT", 8091), 64, 2),
+                new DemoService("shop-prod", "production", port("SENTINEL_DEMO_PRODUCTION_PORT", 8092), 64, 2));
+        int kafkaPort = port("SENTINEL_KAFKA_PORT", 9092);
+        int inboxPort = port("SENTINEL_INBOX_PORT", 8099);
+        requireFreePorts(kafkaPort, inboxPort, servicePorts, demos);
+
+        Files.createDirectories(STATE);
+        DatabaseCoordinates database = PostgresProvisioner.forLocalStack(STATE.resolve("postgres").toAbsolutePath());
+        String adminKey = adminKey();
+        var settings = new StackSettings(kafkaPort, database, servicePorts, demos, inboxPort, adminKey, List.of("local"), Map.of());
+
+        System.out.println("Starting Sentinel: Kafka, " + database.origin() + ", 2 demo services and 7 Sentinel services ...");
+        LocalStack stack = LocalStack.start(settings);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Sentinel ...");
+            stack.close();
+            stopped.countDown();
+        }));
+        System.out.println(banner(stack, database));
+        stopped.await();
+    }
+
+    private static String banner(LocalStack stack, DatabaseCoordinates database) {
+        var lines = new StringBuilder();
+        lines.append(String.format(Locale.ROOT, "%nSentinel is running (started in %.1f s). Ctrl-C stops everything.%n%n",
+                stack.startupTime().toMillis() / 1000.0));
+        lines.append(String.format("  Gateway (API)      %s%n", stack.gatewayUrl()));
+        lines.append(String.format("  Admin API key      %s   (saved in %s)%n", stack.adminKey(), STATE.resolve("admin-key")));
+        stack.demos().forEach((name, demo) -> lines.append(String.format("  Demo service       %-13s %s  (environment=%s)%n", name,
+                demo.url(), stack.settings().demos().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow().environment())));
+        lines.append(String.format("  Notifications      %s (printed here as they arrive)%n", stack.inbox().url()));
+        lines.append(String.format("  Kafka              %s%n", stack.bootstrapServers()));
+        lines.append(String.format("  PostgreSQL         %s%n", database.origin()));
+        for (SentinelService service : SentinelService.values()) {
+            lines.append(String.format("  %-18s http://localhost:%d/actuator/health%n", service.serviceName(), stack.port(service)));
+        }
+        lines.append(String.format("%nBreak something:   curl -X POST %s/faults/memory-leak%n", stack.demo("shop-staging").url()));
+        lines.append(String.format("Watch it:          curl -s -H 'Authorization: Bearer %s' %s/api/incidents%n", stack.adminKey(), stack.gatewayUrl()));
+        return lines.toString();
+    }
+
+    /** The admin key survives restarts (the database does too), so it is generated once and kept. */
+    private static String adminKey() throws IOException {
+        String configured = System.getenv("SENTINEL_BOOTSTRAP_ADMIN_KEY");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path file = STATE.resolve("admin-key");
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        }
+        String key = LocalStack.newAdminKey();
+        Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system; the file stays with default permissions.
+        }
+        return key;
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a port number, was '" + value + "'");
+        }
+    }
+
+    private static void requireFreePorts(int kafkaPort, int inboxPort, Map<String, Integer> servicePorts, List<DemoService> demos) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("Kafka (SENTINEL_KAFKA_PORT)", kafkaPort);
+        wanted.put("webhook inbox (SENTINEL_INBOX_PORT)", inboxPort);
+        servicePorts.forEach((name, port) -> wanted.put(name + " (SENTINEL_" + name.toUpperCase(Locale.ROOT) + "_PORT)", port));
+        demos.forEach(demo -> wanted.put("demo " + demo.name(), demo.port()));
+        List<String> busy = new ArrayList<>();
+        wanted.forEach((what, port) -> {
+            try (var socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                busy.add(what + " wants port " + port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new UncheckedIOException(new IOException("ports in use (is Sentinel already running?):\n  " + String.join("\n  ", busy)
+                    + "\nStop whatever uses them, or move Sentinel with the variables named above."));
+        }
+    }
+}

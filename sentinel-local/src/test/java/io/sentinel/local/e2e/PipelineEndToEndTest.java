@@ -1,0 +1,223 @@
+package io.sentinel.local.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sentinel.events.Topic;
+import io.sentinel.local.demo.DemoServer;
+import io.sentinel.local.demo.Fault;
+import io.sentinel.local.stack.DemoService;
+import io.sentinel.local.stack.LocalStack;
+import io.sentinel.local.stack.StackSettings;
+import io.sentinel.testkit.EventSender;
+import io.sentinel.testkit.PostgresProvisioner;
+import io.sentinel.testkit.ReceivedRecord;
+import io.sentinel.testkit.TopicProbe;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole pipeline, exactly as {@code ./sentinel run} starts it: a real KRaft broker, PostgreSQL,
+ * seven services as separate Spring applications, demo services with real faults. Everything is
+ * asserted from the outside: through the gateway's API, the demo services and the webhook inbox.
+ */
+class PipelineEndToEndTest {
+
+    private static final Duration INCIDENT_TIMEOUT = Duration.ofSeconds(90);
+
+    private static LocalStack stack;
+    private static GatewayClient gateway;
+    private static String operatorKey;
+
+    @BeforeAll
+    static void startTheStack() {
+        var settings = new StackSettings(0, PostgresProvisioner.forTests(), Map.of(), List.of(
+                new DemoService("shop-staging", "staging", 0, 64, 8),
+                new DemoService("shop-prod", "production", 0, 64, 8),
+                new DemoService("shop-broken", "staging", 0, 64, 8),
+                new DemoService("shop-dlq", "staging", 0, 64, 8)),
+                0, LocalStack.newAdminKey(), List.of("local", "e2e"), Map.of());
+        stack = LocalStack.start(settings);
+        gateway = new GatewayClient(stack.gatewayUrl());
+        var created = gateway.post("/api/keys", stack.adminKey(), "{\"name\":\"alice\",\"role\":\"OPERATOR\"}");
+        assertThat(created.status()).isEqualTo(201);
+        operatorKey = created.body().path("key").asString();
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aMemoryLeakInStagingIsFixedWithoutAHumanAndVerified() {
+        DemoServer demo = stack.demo("shop-staging");
+        demo.workload().inject(Fault.MEMORY_LEAK);
+
+        JsonNode incident = awaitIncident("shop-staging", "RESOLVED");
+
+        assertThat(incident.path("resolution").asString()).isEqualTo("REMEDIATED");
+        assertThat(incident.path("analyst").asString()).isEqualTo("HEURISTIC");
+        assertThat(incident.path("fallbackReason").asString()).contains("no LLM configured");
+        assertThat(incident.path("playbookId").asString()).isEqualTo("release-memory");
+        assertThat(incident.path("risk").asString()).isEqualTo("LOW");
+        assertThat(types(incident)).containsSubsequence("IncidentOpened", "AnalysisCompleted", "ActionAuthorized", "ExecutionStarted",
+                "StepCompleted", "VerificationStarted", "VerificationPassed", "IncidentResolved");
+        assertThat(types(incident)).contains("ConditionCleared");
+        assertThat(sources(incident)).containsAll(Set.of("detector", "analyzer", "policy", "executor"));
+        assertThat(traceIds(incident)).as("one incident, one trace").hasSize(1);
+        assertThat(entry(incident, "ActionAuthorized").path("detail").path("approval").asString()).isEqualTo("AUTO");
+
+        assertThat(demo.workload().config().cacheMb()).as("the fix really ran").isZero();
+        assertThat(demo.workload().faults()).doesNotContain(Fault.MEMORY_LEAK);
+        awaitNotification("incident.opened", incident);
+        awaitNotification("incident.resolved", incident);
+    }
+
+    @Test
+    void aMemoryLeakInProductionWaitsForAnOperatorAndIsFixedOnceApproved() {
+        DemoServer demo = stack.demo("shop-prod");
+        demo.workload().inject(Fault.MEMORY_LEAK);
+
+        JsonNode waiting = awaitIncident("shop-prod", "AWAITING_APPROVAL");
+        assertThat(waiting.path("risk").asString()).isEqualTo("MEDIUM");
+        String approvalId = waiting.path("approvals").get(0).path("approvalId").asString();
+        assertThat(demo.workload().config().cacheMb()).as("nothing runs before approval").isEqualTo(16);
+        awaitNotification("approval.requested", waiting);
+
+        var vote = gateway.post("/api/approvals/" + approvalId, operatorKey, "{\"decision\":\"approve\",\"comment\":\"go\"}");
+        assertThat(vote.status()).isEqualTo(202);
+
+        JsonNode resolved = awaitIncident("shop-prod", "RESOLVED");
+        assertThat(types(resolved)).containsSubsequence("ApprovalRequested", "ApprovalVoteCast", "ActionAuthorized", "ExecutionStarted",
+                "VerificationPassed", "IncidentResolved");
+        JsonNode authorized = entry(resolved, "ActionAuthorized").path("detail");
+        assertThat(authorized.path("approval").asString()).isEqualTo("HUMAN");
+        assertThat(authorized.path("approvedBy").asString()).isEqualTo("alice");
+        assertThat(resolved.path("approvals").get(0).path("state").asString()).isEqualTo("APPROVED");
+        assertThat(demo.workload().config().cacheMb()).isZero();
+        assertThat(traceIds(resolved)).hasSize(1);
+    }
+
+    @Test
+    void aFixThatDoesNotCureIsRolledBackAndEscalated() {
+        DemoServer demo = stack.demo("shop-broken");
+        demo.workload().inject(Fault.INCURABLE_MEMORY_LEAK);
+
+        JsonNode escalated = awaitIncident("shop-broken", "ESCALATED");
+
+        assertThat(types(escalated)).containsSubsequence("ExecutionStarted", "VerificationStarted", "VerificationFailed",
+                "RollbackSucceeded", "IncidentEscalated");
+        assertThat(types(escalated)).doesNotContain("VerificationPassed", "IncidentResolved");
+        assertThat(demo.workload().config().cacheMb()).as("the rollback restored the snapshot").isEqualTo(16);
+        awaitNotification("incident.escalated", escalated);
+    }
+
+    @Test
+    void malformedEventsOnEveryTopicAreDeadLetteredAndThePipelineKeepsWorking() throws Exception {
+        Map<String, Integer> consumersPerTopic = consumerGroupsPerTopic();
+        assertThat(consumersPerTopic.keySet()).contains(Topic.SIGNALS.topicName(), Topic.INCIDENTS.topicName(),
+                Topic.ANALYSES.topicName(), Topic.DECISIONS.topicName(), Topic.APPROVALS.topicName(), Topic.EXECUTIONS.topicName());
+
+        try (var probe = TopicProbe.allTopics(stack.bootstrapServers());
+             var sender = new EventSender(stack.bootstrapServers(), "e2e-test")) {
+            for (String topic : consumersPerTopic.keySet()) {
+                sender.sendRaw(topic, "poison-" + topic, Map.of("ce_id", "poison-" + topic, "ce_type", "io.sentinel.events.Nonsense"),
+                        "{\"this is\": \"not an event\"".getBytes(StandardCharsets.UTF_8));
+            }
+            for (var entry : consumersPerTopic.entrySet()) {
+                Topic topic = Topic.byName(entry.getKey()).orElseThrow();
+                List<ReceivedRecord> deadLetters = probe.awaitRecords(topic.deadLetterTopicName(), entry.getValue(),
+                        record -> ("poison-" + entry.getKey()).equals(record.key()), INCIDENT_TIMEOUT);
+                assertThat(deadLetters).as("every consumer group of %s dead-letters the record", topic.topicName())
+                        .hasSize(entry.getValue())
+                        .allSatisfy(record -> {
+                            assertThat(record.headers().get("x-exception-message")).isNotBlank();
+                            assertThat(record.headers()).containsEntry("x-original-topic", topic.topicName());
+                        });
+            }
+        }
+
+        stack.demo("shop-dlq").workload().inject(Fault.MEMORY_LEAK);
+        awaitIncident("shop-dlq", "RESOLVED");
+    }
+
+    private static JsonNode awaitIncident(String resource, String state) {
+        var found = new JsonNode[1];
+        await().atMost(INCIDENT_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            var list = gateway.get("/api/incidents?limit=200", stack.adminKey());
+            assertThat(list.status()).isEqualTo(200);
+            JsonNode summary = StreamSupport.stream(list.body().spliterator(), false)
+                    .filter(incident -> resource.equals(incident.path("resource").asString()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no incident for " + resource + " yet"));
+            var detail = gateway.get("/api/incidents/" + summary.path("incidentId").asString(), stack.adminKey());
+            assertThat(detail.body().path("state").asString()).as("state of the incident on %s; timeline %s", resource,
+                    types(detail.body())).isEqualTo(state);
+            found[0] = detail.body();
+        });
+        return found[0];
+    }
+
+    private static void awaitNotification(String kind, JsonNode incident) {
+        String incidentId = incident.path("incidentId").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.inbox().received())
+                .anySatisfy(notification -> {
+                    assertThat(notification.path("kind").asString()).isEqualTo(kind);
+                    assertThat(notification.path("incidentId").asString()).isEqualTo(incidentId);
+                }));
+    }
+
+    private static List<String> types(JsonNode incident) {
+        List<String> types = new ArrayList<>();
+        incident.path("timeline").forEach(entry -> types.add(entry.path("type").asString()));
+        return types;
+    }
+
+    private static Set<String> sources(JsonNode incident) {
+        return StreamSupport.stream(incident.path("timeline").spliterator(), false)
+                .map(entry -> entry.path("source").asString()).collect(Collectors.toSet());
+    }
+
+    private static Set<String> traceIds(JsonNode incident) {
+        return StreamSupport.stream(incident.path("timeline").spliterator(), false)
+                .map(entry -> entry.path("traceId").asString()).collect(Collectors.toSet());
+    }
+
+    private static JsonNode entry(JsonNode incident, String type) {
+        return StreamSupport.stream(incident.path("timeline").spliterator(), false)
+                .filter(entry -> type.equals(entry.path("type").asString()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " in " + types(incident)));
+    }
+
+    /** Which Sentinel topics each running consumer group reads, from the broker itself. */
+    private static Map<String, Integer> consumerGroupsPerTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            List<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                    .map(ConsumerGroupListing::groupId).toList();
+            Map<String, Integer> perTopic = new HashMap<>();
+            admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS).values().forEach(group -> group.members().stream()
+                    .flatMap(member -> member.assignment().topicPartitions().stream())
+                    .map(partition -> partition.topic())
+                    .filter(topic -> Topic.byName(topic).isPresent())
+                    .distinct()
+                    .forEach(topic -> perTopic.merge(topic, 1, Integer::sum)));
+            return perTopic;
+        }
+    }
+}
