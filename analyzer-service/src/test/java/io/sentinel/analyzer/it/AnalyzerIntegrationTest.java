@@ -11,22 +11,16 @@ import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
-import io.sentinel.testkit.EventSender;
-import io.sentinel.testkit.TestInfrastructure;
-import io.sentinel.testkit.TopicProbe;
+import io.sentinel.testkit.ServiceIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The analyzer alone, on a real broker and database, with the heuristic mapping it ships in
@@ -34,32 +28,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = AnalyzerApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
         "sentinel.playbooks.location=classpath:playbooks/"})
-class AnalyzerIntegrationTest {
+class AnalyzerIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static TopicProbe probe;
-    private static EventSender sender;
-
     @Autowired
     Jdbi jdbi;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-    }
-
-    @BeforeAll
-    static void connect() {
-        sender = new EventSender(TestInfrastructure.broker().bootstrapServers(), "detector");
-        probe = TopicProbe.allTopics(TestInfrastructure.broker().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        probe.close();
-        sender.close();
-    }
 
     @Test
     void proposesTheMappedPlaybookAtItsOwnRiskOutsideProduction() {

@@ -23,8 +23,7 @@ import io.sentinel.events.Topic;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import io.sentinel.testkit.ReceivedRecord;
-import io.sentinel.testkit.TestInfrastructure;
-import io.sentinel.testkit.TopicProbe;
+import io.sentinel.testkit.ServiceIntegrationTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
         "sentinel.collector.scrape.timeout=2s",
         "sentinel.collector.scrape.forward-metrics=container_memory_working_set_bytes",
         "management.endpoint.health.show-details=always"})
-class CollectorIntegrationTest {
+class CollectorIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final long MEASURED_AT = 1_763_906_735_860L;
@@ -81,7 +79,6 @@ class CollectorIntegrationTest {
 
     private static final WireMockServer EXPORTERS = startExporters();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static TopicProbe probe;
 
     @Autowired
     JdbcTemplate database;
@@ -90,22 +87,15 @@ class CollectorIntegrationTest {
     int port;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
+    static void serviceProperties(DynamicPropertyRegistry registry) {
         target(registry, 0, "shop", Map.of("environment", "staging", "service", "shop"));
         target(registry, 1, "down", Map.of("environment", "staging"));
         target(registry, 2, "flaky", Map.of());
         target(registry, 3, "quiet", Map.of());
     }
 
-    @BeforeAll
-    static void connect() {
-        probe = TopicProbe.allTopics(TestInfrastructure.broker().bootstrapServers());
-    }
-
     @AfterAll
     static void disconnect() {
-        probe.close();
         EXPORTERS.stop();
     }
 

@@ -15,19 +15,13 @@ import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Resolution;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
-import io.sentinel.testkit.EventSender;
-import io.sentinel.testkit.TestInfrastructure;
-import io.sentinel.testkit.TopicProbe;
+import io.sentinel.testkit.ServiceIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The detector alone, on a real broker and database: signals and executions in, incident events out. */
 @SpringBootTest(classes = DetectorApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
@@ -38,30 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "sentinel.detector.threshold.rules[0].clear-below=0.55",
         "sentinel.detector.threshold.rules[0].for=2s",
         "sentinel.detector.threshold.rules[0].title=Memory usage above 60% on {resource}"})
-class DetectorIntegrationTest {
+class DetectorIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
-
-    private static TopicProbe probe;
-    private static EventSender sender;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-    }
-
-    @BeforeAll
-    static void connect() {
-        sender = new EventSender(TestInfrastructure.broker().bootstrapServers(), "test");
-        probe = TopicProbe.allTopics(TestInfrastructure.broker().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        probe.close();
-        sender.close();
-    }
 
     @Test
     void opensOnlyAfterTheConditionHeldForItsDurationAndResolvesWhenItClearsByItself() {
@@ -139,7 +113,7 @@ class DetectorIntegrationTest {
         sender.send(last);
         memory("svc-twice", 0.90, 3);
         probe.await(IncidentOpened.class, e -> e.resource().equals("svc-twice"), WAIT);
-        sleep(Duration.ofSeconds(1));
+        pause(Duration.ofSeconds(1));
         assertThat(probe.events(IncidentOpened.class).stream().filter(e -> e.resource().equals("svc-twice"))).hasSize(1);
     }
 
@@ -161,25 +135,18 @@ class DetectorIntegrationTest {
     }
 
     private static void assertNoIncidentFor(String resource) {
-        sleep(Duration.ofMillis(1500));
+        pause(Duration.ofMillis(1500));
         assertThat(probe.events(IncidentOpened.class).stream().filter(e -> e.resource().equals(resource))).isEmpty();
     }
 
     private static void assertNotResolved(String incidentId) {
-        sleep(Duration.ofMillis(1500));
+        pause(Duration.ofMillis(1500));
         assertThat(probe.events(IncidentResolved.class).stream().filter(e -> e.incidentId().equals(incidentId))).isEmpty();
     }
 
     /** Signals and executions are separate topics; give the execution a moment to be consumed first. */
     private static void awaitRemediationNoticed() {
-        sleep(Duration.ofMillis(1500));
+        pause(Duration.ofMillis(1500));
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -45,9 +45,7 @@ import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Resolution;
 import io.sentinel.executor.ExecutorApplication;
 import io.sentinel.executor.recovery.StartupRecovery;
-import io.sentinel.testkit.EventSender;
-import io.sentinel.testkit.TestInfrastructure;
-import io.sentinel.testkit.TopicProbe;
+import io.sentinel.testkit.ServiceIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,8 +57,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The executor alone, on a real broker and database, acting on a WireMock "service" through the test
@@ -72,15 +68,13 @@ import org.springframework.test.context.DynamicPropertySource;
         // localhost only: 127.0.0.1 reaches the same WireMock, so a request to it proves the allowlist leaked
         "sentinel.executor.http.allowed-hosts=localhost",
         "sentinel.executor.verification.check-interval=200ms"})
-class ExecutorIntegrationTest {
+class ExecutorIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String INCIDENT = "X-Sentinel-Incident";
     private static final String CONFIG = "{\"cacheSize\":512,\"mode\":\"lru\"}";
 
     private static WireMockServer service;
-    private static TopicProbe probe;
-    private static EventSender sender;
 
     @Autowired
     Jdbi jdbi;
@@ -90,11 +84,6 @@ class ExecutorIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-    }
 
     @BeforeAll
     static void connect() {
@@ -107,14 +96,10 @@ class ExecutorIntegrationTest {
         service.stubFor(post(urlEqualTo("/actions/flush-cache")).atPriority(10).willReturn(aResponse().withStatus(202)));
         service.stubFor(put(urlEqualTo("/cache/config")).atPriority(10).willReturn(aResponse().withStatus(200)));
         service.stubFor(post(urlEqualTo("/actions/drain-queue")).atPriority(10).willReturn(aResponse().withStatus(200)));
-        sender = new EventSender(TestInfrastructure.broker().bootstrapServers(), "test");
-        probe = TopicProbe.allTopics(TestInfrastructure.broker().bootstrapServers());
     }
 
     @AfterAll
     static void disconnect() {
-        probe.close();
-        sender.close();
         service.stop();
     }
 
@@ -161,7 +146,7 @@ class ExecutorIntegrationTest {
         awaitEvent(VerificationStarted.class, incident);
         sender.send(cleared(incident));
         awaitEvent(VerificationPassed.class, incident);
-        sleep(Duration.ofSeconds(1));
+        pause(Duration.ofSeconds(1));
         service.verify(1, postRequestedFor(urlPathEqualTo("/actions/release-memory")).withHeader(INCIDENT, equalTo(incident)));
         assertThat(events(ExecutionStarted.class, incident)).hasSize(1);
     }
@@ -235,7 +220,7 @@ class ExecutorIntegrationTest {
         ExecutionSkipped skipped = awaitEvent(ExecutionSkipped.class, incident);
         assertThat(skipped.reason()).isEqualTo("incident already resolved");
         assertThat(skipped.causationId()).isEqualTo(decision.id());
-        sleep(Duration.ofMillis(500));
+        pause(Duration.ofMillis(500));
         assertThat(service.findAll(anyRequestedFor(anyUrl()).withHeader(INCIDENT, equalTo(incident)))).isEmpty();
         assertThat(events(ExecutionStarted.class, incident)).isEmpty();
     }
@@ -323,11 +308,4 @@ class ExecutorIntegrationTest {
                 .bind("id", incidentId).mapTo(Integer.class).one()) == 1;
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -29,9 +29,7 @@ import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Resolution;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.gateway.GatewayApplication;
-import io.sentinel.testkit.EventSender;
-import io.sentinel.testkit.TestInfrastructure;
-import io.sentinel.testkit.TopicProbe;
+import io.sentinel.testkit.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,15 +46,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = GatewayApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS,
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = "sentinel.gateway.auth.bootstrap-admin-key=" + GatewayIntegrationTest.ADMIN_KEY)
-class GatewayIntegrationTest {
+class GatewayIntegrationTest extends ServiceIntegrationTest {
 
     static final String ADMIN_KEY = "snl_IntegrationTestBootstrapAdminKey000000001";
     private static final String MISSING_KEY = "Missing or invalid API key; send Authorization: Bearer <key>";
@@ -76,8 +70,6 @@ class GatewayIntegrationTest {
     private static final ProposedAction RELEASE_MEMORY = new ProposedAction("release-memory", Map.of("reason", "memory-usage-high"));
     private static final Map<String, String> LABELS = Map.of("environment", "production", "service", "shop");
 
-    private static TopicProbe probe;
-    private static EventSender sender;
     private static String viewerKey;
     private static String operatorKey;
 
@@ -86,23 +78,6 @@ class GatewayIntegrationTest {
 
     @Autowired
     Jdbi jdbi;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-    }
-
-    @BeforeAll
-    static void connect() {
-        sender = new EventSender(TestInfrastructure.broker().bootstrapServers(), "test");
-        probe = TopicProbe.allTopics(TestInfrastructure.broker().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        probe.close();
-        sender.close();
-    }
 
     /** A viewer and an operator key, created through the API by the bootstrap admin key, once for the class. */
     @BeforeEach

@@ -29,8 +29,7 @@ import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Resolution;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.notifier.NotifierApplication;
-import io.sentinel.testkit.EventSender;
-import io.sentinel.testkit.TestInfrastructure;
+import io.sentinel.testkit.ServiceIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,14 +60,12 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = NotifierApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
         "sentinel.notifier.dispatch-interval=200ms",
         "sentinel.notifier.request-timeout=5s"})
-class NotifierIntegrationTest {
+class NotifierIntegrationTest extends ServiceIntegrationTest {
 
     private static final String OPS_SECRET = "ops-secret-4f9c2a7e1b";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
     private static final WireMockServer RECEIVER = new WireMockServer(options().dynamicPort());
-
-    private static EventSender sender;
 
     @Autowired
     Jdbi jdbi;
@@ -77,8 +74,7 @@ class NotifierIntegrationTest {
     MeterRegistry meters;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
+    static void serviceProperties(DynamicPropertyRegistry registry) {
         if (!RECEIVER.isRunning()) {
             RECEIVER.start();
         }
@@ -99,12 +95,10 @@ class NotifierIntegrationTest {
     @BeforeAll
     static void connect() {
         RECEIVER.stubFor(post(urlPathMatching("/hooks/.*")).atPriority(10).willReturn(aResponse().withStatus(204)));
-        sender = new EventSender(TestInfrastructure.broker().bootstrapServers(), "test");
     }
 
     @AfterAll
     static void disconnect() {
-        sender.close();
         RECEIVER.stop();
     }
 
@@ -176,7 +170,7 @@ class NotifierIntegrationTest {
         assertThat(attempts).extracting(r -> r.getHeader("X-Sentinel-Delivery")).containsOnly(deliveryId);
         assertThat(gapMillis(attempts.get(0), attempts.get(1))).as("1s back-off after the first failure").isGreaterThanOrEqualTo(900);
         assertThat(gapMillis(attempts.get(1), attempts.get(2))).as("2s back-off after the second").isGreaterThanOrEqualTo(1900);
-        sleep(Duration.ofMillis(1500));
+        pause(Duration.ofMillis(1500));
         assertThat(requests("/hooks/flaky", incident)).as("nothing after it was accepted").hasSize(3);
         assertThat(meters.get("sentinel.notifier.deliveries").tag("webhook", "flaky").tag("outcome", "retried").counter().count()).isEqualTo(2);
         assertThat(meters.get("sentinel.notifier.deliveries").tag("webhook", "flaky").tag("outcome", "delivered").counter().count()).isEqualTo(1);
@@ -192,7 +186,7 @@ class NotifierIntegrationTest {
         sender.send(opened);
 
         awaitRequests("/hooks/ops", incident, 1);
-        sleep(Duration.ofMillis(1500));
+        pause(Duration.ofMillis(1500));
         assertThat(requests("/hooks/ops", incident)).hasSize(1);
     }
 
@@ -212,7 +206,7 @@ class NotifierIntegrationTest {
         assertThat(payload.path("resolution").asString()).isEqualTo("REMEDIATED");
         assertThat(payload.path("summary").asString()).isEqualTo("verified: condition cleared 4.1 s after the action");
         assertThat(payload.path("title").asString()).isEqualTo("Memory usage above 60% on checkout");
-        sleep(Duration.ofMillis(1000));
+        pause(Duration.ofMillis(1000));
         assertThat(requests("/hooks/resolutions", incident)).as("no opening for the resolutions-only webhook").hasSize(1);
         assertThat(requests("/hooks/flaky", incident)).as("nothing for the escalations-only webhook").isEmpty();
     }
@@ -263,11 +257,4 @@ class NotifierIntegrationTest {
         return later.getLoggedDate().getTime() - earlier.getLoggedDate().getTime();
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -22,6 +22,7 @@ import io.sentinel.events.decision.ApprovalRequested;
 import io.sentinel.events.decision.DecisionEvent;
 import io.sentinel.policy.PolicyApplication;
 import io.sentinel.testkit.EventSender;
+import io.sentinel.testkit.ServiceIntegrationTest;
 import io.sentinel.testkit.TestInfrastructure;
 import io.sentinel.testkit.TopicProbe;
 import java.time.Duration;
@@ -36,8 +37,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The policy service alone, on a real broker and database, with the policy it ships in policy.yaml:
@@ -47,12 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = PolicyApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
         "sentinel.policy.approval.ttl=2s",
         "sentinel.policy.approval.expiry-check-interval=500ms"})
-class PolicyIntegrationTest {
+class PolicyIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ProposedAction RELEASE_MEMORY = new ProposedAction("release-memory", Map.of("reason", "sentinel"));
 
-    private static TopicProbe probe;
     private static EventSender analyzer;
     private static EventSender gateway;
 
@@ -61,11 +59,6 @@ class PolicyIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-    }
 
     @BeforeAll
     static void connect() {
@@ -77,7 +70,6 @@ class PolicyIntegrationTest {
 
     @AfterAll
     static void disconnect() {
-        probe.close();
         analyzer.close();
         gateway.close();
     }

@@ -13,6 +13,7 @@ import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.testkit.KafkaBroker;
+import io.sentinel.testkit.ServiceIntegrationTest;
 import io.sentinel.testkit.TestInfrastructure;
 import io.sentinel.testkit.ReceivedRecord;
 import io.sentinel.testkit.TopicProbe;
@@ -32,20 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(classes = ProbeApplication.class)
 @ActiveProfiles("runtime-it")
-class RuntimeIntegrationTest {
+class RuntimeIntegrationTest extends ServiceIntegrationTest {
 
     private static final KafkaBroker BROKER = TestInfrastructure.broker();
     private static final EventCodec CODEC = new EventCodec();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-    }
 
     @Autowired
     Jdbi jdbi;

@@ -1,20 +1,24 @@
-package io.sentinel.analyzer.catalog;
+package io.sentinel.playbooks.spring;
 
 import io.sentinel.playbooks.Playbook;
 import io.sentinel.playbooks.PlaybookCatalog;
 import io.sentinel.playbooks.PlaybookDefinitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** Loads the catalog once at start-up: an analyzer that cannot read it must not start at all. */
-@Configuration
-class CatalogConfiguration {
+/** Loads the catalog once at start-up: a service that cannot read it must not start at all. */
+@AutoConfiguration
+@EnableConfigurationProperties(PlaybookProperties.class)
+public class PlaybookCatalogAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(CatalogConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(PlaybookCatalogAutoConfiguration.class);
 
     @Bean
+    @ConditionalOnMissingBean
     PlaybookCatalog playbookCatalog(PlaybookProperties properties) {
         try {
             PlaybookCatalog catalog = PlaybookCatalog.load(properties.location());

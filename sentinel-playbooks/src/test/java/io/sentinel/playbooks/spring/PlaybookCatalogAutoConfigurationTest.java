@@ -1,0 +1,28 @@
+package io.sentinel.playbooks.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PlaybookCatalogAutoConfigurationTest {
+
+    private final PlaybookCatalogAutoConfiguration configuration = new PlaybookCatalogAutoConfiguration();
+
+    @Test
+    void refusesToStartWithoutPlaybooksAndNamesTheProperty() {
+        assertThatThrownBy(() -> configuration.playbookCatalog(new PlaybookProperties("classpath:no-playbooks-here/")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("sentinel.playbooks.location=classpath:no-playbooks-here/ is unusable: ");
+    }
+
+    @Test
+    void loadsTheCatalogFromTheConfiguredLocation() {
+        assertThat(configuration.playbookCatalog(new PlaybookProperties("classpath:playbooks/valid/")).find("release-memory")).isPresent();
+    }
+
+    @Test
+    void refusesABlankLocation() {
+        assertThatThrownBy(() -> new PlaybookProperties(" ")).hasMessageContaining("sentinel.playbooks.location");
+    }
+}
