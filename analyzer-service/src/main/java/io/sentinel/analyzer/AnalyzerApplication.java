@@ -1,12 +1,15 @@
 package io.sentinel.analyzer;
 
+import io.sentinel.playbooks.spring.PlaybookCatalogConfiguration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(PlaybookCatalogConfiguration.class)
 public class AnalyzerApplication {
 
     public static void main(String[] args) {

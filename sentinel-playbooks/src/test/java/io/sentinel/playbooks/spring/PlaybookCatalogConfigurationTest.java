@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class PlaybookCatalogAutoConfigurationTest {
+class PlaybookCatalogConfigurationTest {
 
-    private final PlaybookCatalogAutoConfiguration configuration = new PlaybookCatalogAutoConfiguration();
+    private final PlaybookCatalogConfiguration configuration = new PlaybookCatalogConfiguration();
 
     @Test
     void refusesToStartWithoutPlaybooksAndNamesTheProperty() {

@@ -5,17 +5,21 @@ import io.sentinel.playbooks.PlaybookCatalog;
 import io.sentinel.playbooks.PlaybookDefinitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** Loads the catalog once at start-up: a service that cannot read it must not start at all. */
-@AutoConfiguration
+/**
+ * Loads the catalog once at start-up: a service that cannot read it must not start at all. Opt-in
+ * ({@code @Import} it): only the services that propose or run playbooks need a catalog, and in the
+ * local stack every service shares one classpath.
+ */
+@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlaybookProperties.class)
-public class PlaybookCatalogAutoConfiguration {
+public class PlaybookCatalogConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(PlaybookCatalogAutoConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(PlaybookCatalogConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
