@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./sentinel run}: the whole pipeline on this machine, with a demo workload to break.
- * Ports can be moved with SENTINEL_&lt;SERVICE&gt;_PORT (e.g. SENTINEL_GATEWAY_PORT), SENTINEL_KAFKA_PORT,
- * SENTINEL_DEMO_STAGING_PORT, SENTINEL_DEMO_PRODUCTION_PORT and SENTINEL_INBOX_PORT.
+ * Ports can be moved with SENTINEL_&lt;SERVICE&gt;_PORT (e.g. SENTINEL_GATEWAY_PORT),
+ * SENTINEL_DEMO_STAGING_PORT, SENTINEL_DEMO_PRODUCTION_PORT and SENTINEL_INBOX_PORT; the in-process
+ * Kafka broker takes a free port and the banner prints it.
  */
 public final class SentinelLocal {
 
@@ -40,25 +42,34 @@ public final class SentinelLocal {
         List<DemoService> demos = List.of(
                 new DemoService("shop-staging", "staging", port("SENTINEL_DEMO_STAGING_PORT", 8091), 64, 2),
                 new DemoService("shop-prod", "production", port("SENTINEL_DEMO_PRODUCTION_PORT", 8092), 64, 2));
-        int kafkaPort = port("SENTINEL_KAFKA_PORT", 9092);
         int inboxPort = port("SENTINEL_INBOX_PORT", 8099);
-        requireFreePorts(kafkaPort, inboxPort, servicePorts, demos);
+        requireFreePorts(inboxPort, servicePorts, demos);
 
         Files.createDirectories(STATE);
         DatabaseCoordinates database = PostgresProvisioner.forLocalStack(STATE.resolve("postgres").toAbsolutePath());
         String adminKey = adminKey();
-        var settings = new StackSettings(kafkaPort, database, servicePorts, demos, inboxPort, adminKey, List.of("local"), Map.of());
+        var settings = new StackSettings(database, servicePorts, demos, inboxPort, adminKey, List.of("local"), Map.of());
 
         System.out.println("Starting Sentinel: Kafka, " + database.origin() + ", 2 demo services and 7 Sentinel services ...");
         LocalStack stack = LocalStack.start(settings);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Sentinel ...");
+            // The in-process broker's test kit deletes its data directory in a shutdown hook of its
+            // own, racing the broker's last checkpoint writes; those errors are not news to anyone.
+            quiet("kafka", "org.apache.kafka", "state.change.logger", "org.springframework.kafka.test");
             stack.close();
+            System.out.println("Stopped.");
             stopped.countDown();
-        }));
+        }, "sentinel-stop"));
         System.out.println(banner(stack, database));
         stopped.await();
+    }
+
+    private static void quiet(String... loggers) {
+        for (String name : loggers) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(ch.qos.logback.classic.Level.OFF);
+        }
     }
 
     private static String banner(LocalStack stack, DatabaseCoordinates database) {
@@ -112,9 +123,8 @@ public final class SentinelLocal {
         }
     }
 
-    private static void requireFreePorts(int kafkaPort, int inboxPort, Map<String, Integer> servicePorts, List<DemoService> demos) {
+    private static void requireFreePorts(int inboxPort, Map<String, Integer> servicePorts, List<DemoService> demos) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
-        wanted.put("Kafka (SENTINEL_KAFKA_PORT)", kafkaPort);
         wanted.put("webhook inbox (SENTINEL_INBOX_PORT)", inboxPort);
         servicePorts.forEach((name, port) -> wanted.put(name + " (SENTINEL_" + name.toUpperCase(Locale.ROOT) + "_PORT)", port));
         demos.forEach(demo -> wanted.put("demo " + demo.name(), demo.port()));

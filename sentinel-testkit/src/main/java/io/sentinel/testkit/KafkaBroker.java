@@ -17,10 +17,9 @@ public final class KafkaBroker implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** @param port the listener port, or 0 for any free one */
-    public static KafkaBroker start(int port) {
+    /** Starts the broker on a free port (the KRaft test kit chooses it); see {@link #bootstrapServers()}. */
+    public static KafkaBroker start() {
         var broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.kafkaPorts(port);
         broker.brokerProperties(Map.of(
                 // A single broker: internal topics cannot be replicated, and nobody should wait for
                 // more consumers to join a group before it starts.

@@ -15,7 +15,7 @@ public final class TestInfrastructure {
 
     public static synchronized KafkaBroker broker() {
         if (broker == null) {
-            broker = KafkaBroker.start(0);
+            broker = KafkaBroker.start();
             broker.provisionTopics();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -29,6 +30,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    /** Spring Security's auto-configuration, which the shared classpath offers every service. */
+    private static final List<String> SECURITY_AUTO_CONFIGURATION = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
 
     private final StackSettings settings;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
@@ -55,10 +64,13 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() {
         long begin = System.nanoTime();
-        // Seven applications in one JVM must not each re-initialise the shared logging system.
+        // Seven applications in one JVM must not each re-initialise the shared logging system; the
+        // launcher configures logback once, and Tomcat's java.util.logging goes through it too.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
 
-        broker = KafkaBroker.start(settings.kafkaPort());
+        broker = KafkaBroker.start();
         started.add(broker);
         broker.provisionTopics();
         log.info("kafka broker up at {}", broker.bootstrapServers());
@@ -125,6 +137,12 @@ public final class LocalStack implements AutoCloseable {
         args.put("spring.datasource.password", settings.database().password());
         args.put("sentinel.db.pool-size", "3");
         args.put("spring.profiles.active", String.join(",", settings.profiles()));
+        args.put("spring.main.banner-mode", "off");
+        // The stack stops its services itself, in order; seven competing shutdown hooks would not.
+        args.put("spring.main.register-shutdown-hook", "false");
+        if (!service.securesItsOwnEndpoints()) {
+            args.put("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATION));
+        }
         switch (service) {
             case COLLECTOR -> {
                 int index = 0;

@@ -7,12 +7,11 @@ import java.util.Map;
 /**
  * What to start and where.
  *
- * @param kafkaPort      port of the in-process broker (0 = any free port)
  * @param servicePorts   HTTP port per service name (0 = any free port)
  * @param profiles       Spring profiles every service runs with; {@code local} loads {@code <service>-local.yaml}
  * @param overrides      extra properties per service name, on top of everything else
  */
-public record StackSettings(int kafkaPort, DatabaseCoordinates database, Map<String, Integer> servicePorts, List<DemoService> demos,
+public record StackSettings(DatabaseCoordinates database, Map<String, Integer> servicePorts, List<DemoService> demos,
                             int inboxPort, String adminKey, List<String> profiles, Map<String, Map<String, String>> overrides) {
 
     public int portOf(String service) {

@@ -45,7 +45,7 @@ class PipelineEndToEndTest {
 
     @BeforeAll
     static void startTheStack() {
-        var settings = new StackSettings(0, PostgresProvisioner.forTests(), Map.of(), List.of(
+        var settings = new StackSettings(PostgresProvisioner.forTests(), Map.of(), List.of(
                 new DemoService("shop-staging", "staging", 0, 64, 8),
                 new DemoService("shop-prod", "production", 0, 64, 8),
                 new DemoService("shop-broken", "staging", 0, 64, 8),
