@@ -33,8 +33,19 @@ import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Resolution;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.signal.AlertStatus;
+import io.sentinel.events.signal.ExternalAlert;
+import io.sentinel.events.signal.HeartbeatReceived;
+import io.sentinel.events.signal.LlmObservation;
+import io.sentinel.events.signal.LlmObservationType;
+import io.sentinel.events.signal.LlmScore;
+import io.sentinel.events.signal.LlmTrace;
+import io.sentinel.events.signal.LlmTraceBatch;
+import io.sentinel.events.signal.LogBatch;
+import io.sentinel.events.signal.LogEntry;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +74,20 @@ final class EventSamples {
                 new MetricBatch("scrape", "shop-prod", LABELS, AT, List.of(
                         new MetricSample("memory_usage_ratio", Map.of("container", "shop"), 0.734, AT),
                         new MetricSample("container_memory_working_set_bytes", Map.of("container", "shop"), 4.9E7, AT))),
+                new ExternalAlert("alertmanager", "node-1", "cdd08c7788026298", AlertStatus.FIRING,
+                        Map.of("alertname", "NodeDown", "instance", "node-1:9100", "severity", "critical"),
+                        Map.of("summary", "node-1 is down"), AT, null, "http://prometheus:9090/graph?g0.expr=up+%3D%3D+0", AT),
+                new LogBatch("ingest", "checkout", Map.of("environment", "production"), List.of(
+                        new LogEntry("ERROR", "Payment 4711 failed: timeout after 30000 ms", "java.net.SocketTimeoutException: Read timed out\n\tat ...",
+                                AT, Map.of("logger", "PaymentClient"))), AT),
+                new HeartbeatReceived("nightly-backup", Map.of("environment", "production"), Duration.ofHours(24), Duration.ofHours(1), AT),
+                new LlmTraceBatch("ingest", "support-bot", Map.of("environment", "production"), List.of(
+                        new LlmTrace("trace-1", "answer-ticket", AT, "user-7", "session-3", List.of(
+                                new LlmObservation("gen-1", LlmObservationType.GENERATION, "draft-answer", AT, AT.plusMillis(1200), "gpt-4o-mini",
+                                        812L, 164L, 0.00022, "DEFAULT", null, "{\"answer\": \"Restart the router.\"}"),
+                                new LlmObservation("tool-1", LlmObservationType.TOOL, "search-kb", AT, AT.plusMillis(90), null,
+                                        null, null, null, "DEFAULT", null, "[]")),
+                                List.of(new LlmScore("helpfulness", 0.82, "gen-1", "rated by judge")))), AT),
                 new IncidentOpened(INCIDENT, CAUSE, "memory-usage-high|shop-prod", "memory-usage-high",
                         "Memory usage above 60% on shop-prod", Severity.WARNING, "shop-prod", LABELS, OBSERVATION, AT),
                 new IncidentUpdated(INCIDENT, CAUSE, 7, Severity.WARNING, OBSERVATION),

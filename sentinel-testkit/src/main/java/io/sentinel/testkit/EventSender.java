@@ -39,6 +39,28 @@ public final class EventSender implements AutoCloseable {
         return envelope;
     }
 
+    /** Sends many events at once (new envelopes each) and waits until the broker acknowledged all of them. */
+    public <E extends SentinelEvent> void sendAll(java.util.List<E> events) {
+        var acks = new java.util.ArrayList<java.util.concurrent.Future<?>>(events.size());
+        for (E event : events) {
+            var envelope = new EventEnvelope<>(EventIds.random(), source, Instant.now(), TraceParent.root(), event);
+            var record = new ProducerRecord<>(envelope.topic().topicName(), envelope.key(), codec.encode(event));
+            codec.headers(envelope).forEach((name, text) -> record.headers().add(new RecordHeader(name, text.getBytes(StandardCharsets.UTF_8))));
+            acks.add(producer.send(record));
+        }
+        producer.flush();
+        for (var ack : acks) {
+            try {
+                ack.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("broker refused a record: " + e.getCause().getMessage(), e);
+            }
+        }
+    }
+
     public void sendRaw(String topic, String key, Map<String, String> headers, byte[] value) {
         var record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) -> record.headers().add(new RecordHeader(name, text.getBytes(StandardCharsets.UTF_8))));

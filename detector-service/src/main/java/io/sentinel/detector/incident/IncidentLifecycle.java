@@ -1,9 +1,9 @@
 package io.sentinel.detector.incident;
 
+import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.events.incident.IncidentEscalated;
 import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.incident.Resolution;
-import io.sentinel.runtime.consume.EventContext;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,15 +13,15 @@ public final class IncidentLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentLifecycle.class);
 
-    public void resolve(EventContext context, OpenIncident incident, Resolution resolution, String summary, Instant at) {
+    public void resolve(DetectionContext context, OpenIncident incident, Resolution resolution, String summary, Instant at) {
         context.attach(IncidentDao.class).resolve(incident.incidentId(), at);
-        context.publish(new IncidentResolved(incident.incidentId(), context.cause().id(), resolution, summary, at), incident.trace());
+        context.publish(new IncidentResolved(incident.incidentId(), context.causationId(), resolution, summary, at), incident.trace());
         log.info("incident resolved incidentId={} resolution={} summary=\"{}\"", incident.incidentId(), resolution, summary);
     }
 
-    public void escalate(EventContext context, OpenIncident incident, String reason, Instant at) {
+    public void escalate(DetectionContext context, OpenIncident incident, String reason, Instant at) {
         context.attach(IncidentDao.class).setRemediation(incident.incidentId(), Remediation.FAILED);
-        context.publish(new IncidentEscalated(incident.incidentId(), context.cause().id(), reason, at), incident.trace());
+        context.publish(new IncidentEscalated(incident.incidentId(), context.causationId(), reason, at), incident.trace());
         log.info("incident escalated incidentId={} reason=\"{}\"", incident.incidentId(), reason);
     }
 }

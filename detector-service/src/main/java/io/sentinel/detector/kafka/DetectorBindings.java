@@ -1,13 +1,12 @@
 package io.sentinel.detector.kafka;
 
-import io.sentinel.detector.incident.IncidentLifecycle;
-import io.sentinel.detector.incident.IncidentProperties;
 import io.sentinel.detector.remediation.RemediationTracker;
-import io.sentinel.detector.threshold.ThresholdDetection;
-import io.sentinel.detector.threshold.ThresholdProperties;
+import io.sentinel.detector.rule.EventDetectionContext;
+import io.sentinel.detector.rule.RuleEngine;
+import io.sentinel.detector.settings.RuntimeSettings;
 import io.sentinel.events.Topic;
+import io.sentinel.events.config.ConfigEvent;
 import io.sentinel.events.execution.ExecutionEvent;
-import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.SignalEvent;
 import io.sentinel.runtime.consume.EventConsumers;
 import java.time.Clock;
@@ -16,36 +15,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The detector's inputs: signals to detect on, executions to follow. */
+/** The detector's inputs: signals to detect on, executions to follow, runtime settings. */
 @Configuration
 class DetectorBindings {
 
     @Bean
-    IncidentLifecycle incidentLifecycle() {
-        return new IncidentLifecycle();
+    Consumer<Message<byte[]>> signals(EventConsumers consumers, RuleEngine rules, Clock clock) {
+        return consumers.consumer(Topic.SIGNALS, SignalEvent.class,
+                (envelope, context) -> rules.onSignal(envelope.event(), new EventDetectionContext(context, clock)));
     }
 
     @Bean
-    ThresholdDetection thresholdDetection(ThresholdProperties thresholds, IncidentProperties incidents, IncidentLifecycle lifecycle) {
-        return new ThresholdDetection(thresholds.rules(), incidents, lifecycle);
+    Consumer<Message<byte[]>> executions(EventConsumers consumers, RemediationTracker tracker, Clock clock) {
+        return consumers.consumer(Topic.EXECUTIONS, ExecutionEvent.class,
+                (envelope, context) -> tracker.onExecution(envelope.event(), new EventDetectionContext(context, clock)));
     }
 
     @Bean
-    RemediationTracker remediationTracker(IncidentLifecycle lifecycle, Clock clock) {
-        return new RemediationTracker(lifecycle, clock);
-    }
-
-    @Bean
-    Consumer<Message<byte[]>> signals(EventConsumers consumers, ThresholdDetection thresholds) {
-        return consumers.consumer(Topic.SIGNALS, SignalEvent.class, (envelope, context) -> {
-            switch (envelope.event()) {
-                case MetricBatch batch -> thresholds.onMetrics(batch, context);
-            }
-        });
-    }
-
-    @Bean
-    Consumer<Message<byte[]>> executions(EventConsumers consumers, RemediationTracker tracker) {
-        return consumers.consumer(Topic.EXECUTIONS, ExecutionEvent.class, (envelope, context) -> tracker.onExecution(envelope.event(), context));
+    Consumer<Message<byte[]>> config(EventConsumers consumers, RuntimeSettings settings) {
+        return consumers.replaying(Topic.CONFIG, ConfigEvent.class, settings::apply);
     }
 }

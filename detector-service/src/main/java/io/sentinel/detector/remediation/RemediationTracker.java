@@ -4,14 +4,14 @@ import io.sentinel.detector.incident.IncidentDao;
 import io.sentinel.detector.incident.IncidentLifecycle;
 import io.sentinel.detector.incident.OpenIncident;
 import io.sentinel.detector.incident.Remediation;
-import io.sentinel.detector.threshold.ConditionState;
+import io.sentinel.detector.incident.IncidentPhase;
+import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.events.execution.ExecutionEvent;
 import io.sentinel.events.execution.ExecutionStarted;
 import io.sentinel.events.execution.RollbackFailed;
 import io.sentinel.events.execution.RollbackSucceeded;
 import io.sentinel.events.execution.VerificationPassed;
 import io.sentinel.events.incident.Resolution;
-import io.sentinel.runtime.consume.EventContext;
 import java.time.Clock;
 
 /**
@@ -28,7 +28,7 @@ public final class RemediationTracker {
         this.clock = clock;
     }
 
-    public void onExecution(ExecutionEvent event, EventContext context) {
+    public void onExecution(ExecutionEvent event, DetectionContext context) {
         IncidentDao incidents = context.attach(IncidentDao.class);
         OpenIncident incident = incidents.findOpen(event.incidentId()).orElse(null);
         if (incident == null) {
@@ -48,9 +48,9 @@ public final class RemediationTracker {
         }
     }
 
-    private void giveUp(EventContext context, OpenIncident incident, String reason) {
+    private void giveUp(DetectionContext context, OpenIncident incident, String reason) {
         lifecycle.escalate(context, incident, reason, clock.instant());
-        if (incident.phase() == ConditionState.Phase.CLEARED) {
+        if (incident.phase() == IncidentPhase.CLEARED) {
             lifecycle.resolve(context, incident, Resolution.CLEARED_BY_ITSELF, "condition cleared after escalation", clock.instant());
         }
     }

@@ -4,7 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The threshold rules, from {@code sentinel.detector.threshold.rules}. */
+/**
+ * The threshold rules, from {@code sentinel.detector.threshold.rules}. At runtime the setting
+ * {@code detector.threshold.<name>} (same fields, as JSON) replaces or adds the rule of that name.
+ */
 @ConfigurationProperties("sentinel.detector.threshold")
 public record ThresholdProperties(List<ThresholdRule> rules) {
 

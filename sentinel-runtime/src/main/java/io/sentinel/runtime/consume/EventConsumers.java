@@ -85,6 +85,20 @@ public final class EventConsumers {
         };
     }
 
+    /**
+     * A consumer for a compacted topic that every instance reads in full at every start (runtime
+     * settings): no inbox, since a restart must replay what an earlier run already processed, and no
+     * transaction. The handler must be idempotent, e.g. keep the latest value per key. Bind it with
+     * an anonymous group reading from the earliest offset (see {@code sentinel.runtime} docs).
+     */
+    public <E extends SentinelEvent> Consumer<Message<byte[]>> replaying(Topic topic, Class<E> family, Consumer<EventEnvelope<E>> handler) {
+        return message -> {
+            EventEnvelope<E> envelope = decode(topic, family, message);
+            handler.accept(envelope);
+            count(topic, EventTypes.name(envelope.event().getClass()), "processed");
+        };
+    }
+
     private <E extends SentinelEvent> EventEnvelope<E> decode(Topic topic, Class<E> family, Message<byte[]> message) {
         MessageHeaders headers = message.getHeaders();
         try {

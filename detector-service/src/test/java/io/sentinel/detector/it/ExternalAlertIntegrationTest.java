@@ -1,0 +1,74 @@
+package io.sentinel.detector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentinel.events.Topic;
+import io.sentinel.events.incident.IncidentOpened;
+import io.sentinel.events.incident.IncidentResolved;
+import io.sentinel.events.incident.Resolution;
+import io.sentinel.events.incident.Severity;
+import io.sentinel.events.signal.AlertStatus;
+import io.sentinel.events.signal.ExternalAlert;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import io.sentinel.testkit.ConsumerLag;
+import org.junit.jupiter.api.Test;
+
+/** Alerts from Alertmanager, grouped into incidents. */
+class ExternalAlertIntegrationTest extends DetectorIntegrationTest {
+
+    @Test
+    void aBurstOfTenThousandAlertsOverFiftyFingerprintsYieldsExactlyFiftyIncidents() {
+        Instant startsAt = Instant.now();
+        List<ExternalAlert> burst = new ArrayList<>();
+        for (int repeat = 0; repeat < 200; repeat++) {
+            for (int alert = 0; alert < 50; alert++) {
+                burst.add(alert("burst-" + alert, "fp-burst-" + alert, AlertStatus.FIRING, startsAt));
+            }
+        }
+
+        sender.sendAll(burst);
+
+        ConsumerLag.awaitCaughtUp(bootstrapServers(), "detector", Topic.SIGNALS.topicName(), Duration.ofSeconds(180));
+        awaitOutboxPublished();
+        Set<String> opened = probe.events(IncidentOpened.class).stream()
+                .filter(e -> e.resource().startsWith("burst-")).map(IncidentOpened::resource).collect(Collectors.toSet());
+        List<IncidentOpened> all = probe.events(IncidentOpened.class).stream().filter(e -> e.resource().startsWith("burst-")).toList();
+        assertThat(opened).hasSize(50);
+        assertThat(all).as("one incident per fingerprint, the 9,950 repeats only counted").hasSize(50);
+    }
+
+    @Test
+    void aFiringAlertOpensAnIncidentAndItsResolutionResolvesIt() {
+        Instant startsAt = Instant.now();
+        sender.send(alert("db-1", "fp-db-1", AlertStatus.FIRING, startsAt));
+
+        IncidentOpened opened = probe.await(IncidentOpened.class, e -> e.resource().equals("db-1"), WAIT);
+        assertThat(opened.rule()).isEqualTo("DiskFull");
+        assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(opened.title()).isEqualTo("disk full on db-1");
+        assertThat(opened.labels()).containsEntry("source", "alertmanager");
+
+        sender.send(alert("db-1", "fp-db-1", AlertStatus.RESOLVED, startsAt));
+        IncidentResolved resolved = probe.await(IncidentResolved.class, e -> e.incidentId().equals(opened.incidentId()), WAIT);
+        assertThat(resolved.resolution()).isEqualTo(Resolution.CLEARED_BY_ITSELF);
+    }
+
+    /** Everything consumed is committed with its reactions in the outbox; the relay publishes within its poll interval. */
+    private static void awaitOutboxPublished() {
+        probe.await(IncidentOpened.class, e -> e.resource().equals("burst-49"), WAIT);
+        pause(Duration.ofSeconds(1));
+    }
+
+    private static ExternalAlert alert(String resource, String fingerprint, AlertStatus status, Instant startsAt) {
+        return new ExternalAlert("alertmanager", resource, fingerprint, status,
+                Map.of("alertname", "DiskFull", "severity", "critical", "instance", resource + ":9100"),
+                Map.of("summary", "disk full on " + resource), startsAt, status == AlertStatus.RESOLVED ? Instant.now() : null,
+                null, Instant.now());
+    }
+}

@@ -1,0 +1,5 @@
+package io.sentinel.events.signal;
+
+public enum AlertStatus {
+    FIRING, RESOLVED
+}
