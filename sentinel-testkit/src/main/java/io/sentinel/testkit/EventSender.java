@@ -5,13 +5,16 @@ import io.sentinel.events.EventEnvelope;
 import io.sentinel.events.EventIds;
 import io.sentinel.events.SentinelEvent;
 import io.sentinel.events.TraceParent;
-import java.nio.charset.StandardCharsets;
+import io.sentinel.runtime.kafka.EventRecord;
+import io.sentinel.runtime.kafka.EventRecords;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -19,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class EventSender implements AutoCloseable {
 
     private final EventCodec codec = new EventCodec();
+    private final EventRecords records = new EventRecords(codec);
     private final KafkaProducer<String, byte[]> producer;
     private final String source;
 
@@ -35,42 +39,34 @@ public final class EventSender implements AutoCloseable {
 
     /** Sends exactly this envelope; sending it twice is how a test redelivers an event. */
     public <E extends SentinelEvent> EventEnvelope<E> send(EventEnvelope<E> envelope) {
-        sendRaw(envelope.topic().topicName(), envelope.key(), codec.headers(envelope), codec.encode(envelope.event()));
+        awaitAck(producer.send(records.of(envelope).toProducerRecord()));
         return envelope;
     }
 
     /** Sends many events at once (new envelopes each) and waits until the broker acknowledged all of them. */
     public <E extends SentinelEvent> void sendAll(java.util.List<E> events) {
-        var acks = new java.util.ArrayList<java.util.concurrent.Future<?>>(events.size());
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         for (E event : events) {
             var envelope = new EventEnvelope<>(EventIds.random(), source, Instant.now(), TraceParent.root(), event);
-            var record = new ProducerRecord<>(envelope.topic().topicName(), envelope.key(), codec.encode(event));
-            codec.headers(envelope).forEach((name, text) -> record.headers().add(new RecordHeader(name, text.getBytes(StandardCharsets.UTF_8))));
-            acks.add(producer.send(record));
+            acks.add(producer.send(records.of(envelope).toProducerRecord()));
         }
         producer.flush();
-        for (var ack : acks) {
-            try {
-                ack.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("broker refused a record: " + e.getCause().getMessage(), e);
-            }
-        }
+        acks.forEach(EventSender::awaitAck);
     }
 
+    /** Sends a record as given, headers and all: how tests deliver what breaks the contract. */
     public void sendRaw(String topic, String key, Map<String, String> headers, byte[] value) {
-        var record = new ProducerRecord<>(topic, key, value);
-        headers.forEach((name, text) -> record.headers().add(new RecordHeader(name, text.getBytes(StandardCharsets.UTF_8))));
+        awaitAck(producer.send(new EventRecord(null, topic, key, headers, value).toProducerRecord()));
+    }
+
+    private static void awaitAck(Future<RecordMetadata> ack) {
         try {
-            producer.send(record).get();
+            ack.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("broker refused the record: " + e.getCause().getMessage(), e);
+            throw new IllegalStateException("broker refused a record: " + e.getCause().getMessage(), e);
         }
     }
 

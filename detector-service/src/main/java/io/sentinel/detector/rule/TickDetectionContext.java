@@ -1,6 +1,7 @@
 package io.sentinel.detector.rule;
 
 import io.sentinel.events.EventIds;
+import io.sentinel.events.EventTypes;
 import io.sentinel.events.TraceParent;
 import io.sentinel.events.incident.IncidentEvent;
 import io.sentinel.runtime.outbox.EventOutbox;
@@ -42,6 +43,6 @@ public final class TickDetectionContext implements DetectionContext {
 
     @Override
     public void publish(IncidentEvent event, TraceParent trace) {
-        outbox.publish(handle, event, EventIds.derive(tickId, event.getClass().getSimpleName() + '|' + event.incidentId()), trace);
+        outbox.publish(handle, event, EventIds.derive(tickId, EventTypes.name(event.getClass()) + '|' + event.incidentId()), trace);
     }
 }
