@@ -205,11 +205,15 @@ class PipelineEndToEndTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + type + " in " + types(incident)));
     }
 
-    /** Which Sentinel topics each running consumer group reads, from the broker itself. */
+    /**
+     * Which Sentinel topics each named consumer group reads, from the broker itself. Anonymous groups
+     * (every instance replaying the compacted config topic) cannot have a dead-letter topic: they log
+     * and skip a malformed setting, which stays on the topic (ADR 0003).
+     */
     private static Map<String, Integer> consumerGroupsPerTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
             List<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
-                    .map(ConsumerGroupListing::groupId).toList();
+                    .map(ConsumerGroupListing::groupId).filter(group -> !group.startsWith("anonymous.")).toList();
             Map<String, Integer> perTopic = new HashMap<>();
             admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS).values().forEach(group -> group.members().stream()
                     .flatMap(member -> member.assignment().topicPartitions().stream())
