@@ -1,6 +1,12 @@
 package io.sentinel.detector.settings;
 
+import java.time.Duration;
+import org.springframework.boot.convert.DurationStyle;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +25,7 @@ public final class SettingValues {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .addModule(new SimpleModule().addDeserializer(Duration.class, new ConfigDurationDeserializer()))
             .build();
 
     public <T> T read(JsonNode value, Class<T> type, String settingName) {
@@ -34,6 +41,24 @@ public final class SettingValues {
             return json.treeToValue(value, type);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new InvalidSettingException(settingName + ": " + (e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    /** Durations as detector.yaml writes them ({@code 30s}, {@code 5m}, ISO-8601), parsed by Spring Boot's own rules. */
+    private static final class ConfigDurationDeserializer extends StdDeserializer<Duration> {
+
+        ConfigDurationDeserializer() {
+            super(Duration.class);
+        }
+
+        @Override
+        public Duration deserialize(JsonParser parser, DeserializationContext context) {
+            String text = parser.getValueAsString();
+            try {
+                return DurationStyle.detectAndParse(text);
+            } catch (IllegalArgumentException e) {
+                return (Duration) context.handleWeirdStringValue(Duration.class, text, "expected a duration such as 30s, 5m or PT30S");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sentinel.detector.threshold;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sentinel.detector.rule.Level;
 import io.sentinel.events.incident.Severity;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param title  incident title; {@code {resource}} is replaced by the resource's name
  */
 public record ThresholdRule(String name, String signal, Double above, Double clearBelow, Double below, Double clearAbove,
-                            @Name("for") Duration holdFor, Severity severity, String title, Map<String, String> labels) {
+                            @Name("for") @JsonProperty("for") Duration holdFor, Severity severity, String title, Map<String, String> labels) {
 
     public ThresholdRule {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {

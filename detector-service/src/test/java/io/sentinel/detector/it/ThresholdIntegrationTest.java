@@ -61,7 +61,8 @@ class ThresholdIntegrationTest extends DetectorIntegrationTest {
         for (int second = 0; second <= 14; second++) {
             memory("svc-repeat", 0.80, second);
         }
-        IncidentUpdated updated = probe.await(IncidentUpdated.class, e -> e.occurrences() > 1, WAIT);
+        String incidentId = probe.await(IncidentOpened.class, e -> e.resource().equals("svc-repeat"), WAIT).incidentId();
+        IncidentUpdated updated = probe.await(IncidentUpdated.class, e -> e.incidentId().equals(incidentId), WAIT);
         assertThat(updated.occurrences()).as("announced once update-interval (10s of sample time) passed").isEqualTo(11);
         assertThat(probe.events(IncidentOpened.class).stream().filter(e -> e.resource().equals("svc-repeat"))).hasSize(1);
     }

@@ -69,7 +69,9 @@ class DemoWorkloadTest {
         String exposition = workload.metrics().exposition();
         assertThat(exposition)
                 .contains("container_memory_working_set_bytes{container=\"shop\"} " + 24 * MIB)
-                .contains("container_spec_memory_limit_bytes{container=\"shop\"} " + 64 * MIB);
+                .contains("container_spec_memory_limit_bytes{container=\"shop\"} " + 64 * MIB)
+                .contains("container_up{container=\"shop\"} 1")
+                .contains("queue_depth{container=\"shop\",queue=\"orders\"} ");
     }
 
     @Test

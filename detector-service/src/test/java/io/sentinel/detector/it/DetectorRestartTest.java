@@ -1,0 +1,103 @@
+package io.sentinel.detector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentinel.detector.DetectorApplication;
+import io.sentinel.events.EventEnvelope;
+import io.sentinel.events.incident.IncidentOpened;
+import io.sentinel.events.incident.IncidentResolved;
+import io.sentinel.events.signal.MetricBatch;
+import io.sentinel.events.signal.MetricSample;
+import io.sentinel.testkit.DatabaseCoordinates;
+import io.sentinel.events.SentinelEvent;
+import io.sentinel.events.Topic;
+import io.sentinel.testkit.ConsumerLag;
+import io.sentinel.testkit.ServiceIntegrationTest;
+import io.sentinel.testkit.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A detector stopped and started again keeps its clocks and its incidents: a pending "for:" carries
+ * on, an open incident is not opened again. It runs under its own identity (source, schema, consumer
+ * group), so the detector the other test classes share cannot answer for it.
+ */
+class DetectorRestartTest extends ServiceIntegrationTest {
+
+    private static final String IDENTITY = "restarted";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+
+    @Test
+    void aRestartNeitherResetsThePendingClockNorReopensTheIncident() {
+        try (var detector = start()) {
+            memory(0.90, 0);
+            memory(0.90, 1);
+            awaitConsumed();
+        }
+        try (var detector = start()) {
+            memory(0.90, 2);
+            IncidentOpened opened = awaitOpened();
+            assertThat(opened.openedAt()).as("held since t=0 across the restart, so 'for: 2s' is met at t=2").isEqualTo(T0.plusSeconds(2));
+        }
+        try (var detector = start()) {
+            memory(0.95, 5);
+            memory(0.40, 6);
+            IncidentResolved resolved = probe.await(IncidentResolved.class,
+                    e -> e.incidentId().equals(awaitOpened().incidentId()), WAIT);
+            assertThat(resolved).isNotNull();
+            assertThat(ours(IncidentOpened.class)).as("the breach after the restart was counted, not re-opened").hasSize(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        DatabaseCoordinates db = TestInfrastructure.database();
+        return DetectorApplication.application().run(
+                "--sentinel.service.name=" + IDENTITY,
+                "--spring.flyway.locations=classpath:db/migration/detector,classpath:db/migration/runtime",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + db.password(),
+                "--server.port=0",
+                "--sentinel.detector.threshold.rules[0].name=memory-usage-high",
+                "--sentinel.detector.threshold.rules[0].signal=memory_usage_ratio",
+                "--sentinel.detector.threshold.rules[0].above=0.60",
+                "--sentinel.detector.threshold.rules[0].clear-below=0.55",
+                "--sentinel.detector.threshold.rules[0].for=2s");
+    }
+
+    private static IncidentOpened awaitOpened() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<IncidentOpened> opened = ours(IncidentOpened.class);
+            if (!opened.isEmpty()) {
+                return opened.getFirst();
+            }
+            pause(Duration.ofMillis(100));
+        }
+        throw new AssertionError("the restarted detector opened no incident for restart-svc");
+    }
+
+    /** Events the detector under test published about its resource; the shared test detector publishes as "detector". */
+    private static <E extends SentinelEvent> List<E> ours(Class<E> type) {
+        return probe.envelopes(type).stream()
+                .filter(envelope -> envelope.source().equals(IDENTITY))
+                .map(EventEnvelope::event).map(type::cast)
+                .filter(event -> !(event instanceof IncidentOpened opened) || opened.resource().equals("restart-svc"))
+                .toList();
+    }
+
+    private static void awaitConsumed() {
+        ConsumerLag.awaitCaughtUp(bootstrapServers(), IDENTITY, Topic.SIGNALS.topicName(), WAIT);
+    }
+
+    private static void memory(double ratio, int second) {
+        Instant at = T0.plusSeconds(second);
+        sender.send(new MetricBatch("scrape", "restart-svc", Map.of(), at, List.of(new MetricSample("memory_usage_ratio", Map.of(), ratio, at))));
+    }
+}
