@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +30,15 @@ public class AuditTrail {
      * @param detail    what the act was about; never a secret
      */
     public void record(Handle handle, String actor, Role actorRole, String action, String target, Map<String, ?> detail) {
+        insert(handle, actor, actorRole, action, target, json.writeValueAsString(detail));
+    }
+
+    /** For acts whose detail is a JSON document already, e.g. the new value of a runtime setting. */
+    public void record(Handle handle, String actor, Role actorRole, String action, String target, JsonNode detail) {
+        insert(handle, actor, actorRole, action, target, json.writeValueAsString(detail));
+    }
+
+    private void insert(Handle handle, String actor, Role actorRole, String action, String target, String detail) {
         handle.createUpdate("""
                         insert into audit_log (id, at, actor, actor_role, action, target, detail)
                         values (:id, :at, :actor, :actorRole, :action, :target, cast(:detail as jsonb))""")
@@ -38,7 +48,7 @@ public class AuditTrail {
                 .bind("actorRole", actorRole == null ? null : actorRole.name())
                 .bind("action", action)
                 .bind("target", target)
-                .bind("detail", json.writeValueAsString(detail))
+                .bind("detail", detail)
                 .execute();
     }
 }

@@ -3,18 +3,20 @@ package io.sentinel.gateway.kafka;
 import io.sentinel.events.Topic;
 import io.sentinel.events.analysis.AnalysisEvent;
 import io.sentinel.events.approval.ApprovalEvent;
+import io.sentinel.events.config.ConfigEvent;
 import io.sentinel.events.decision.DecisionEvent;
 import io.sentinel.events.execution.ExecutionEvent;
 import io.sentinel.events.incident.IncidentEvent;
 import io.sentinel.gateway.approval.ApprovalProjection;
 import io.sentinel.gateway.incident.IncidentProjection;
+import io.sentinel.gateway.settings.SettingsProjection;
 import io.sentinel.runtime.consume.EventConsumers;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The gateway's inputs: every topic about incidents, folded into the read model. */
+/** The gateway's inputs: every topic about incidents, folded into the read model, and the runtime settings. */
 @Configuration
 class GatewayBindings {
 
@@ -45,5 +47,15 @@ class GatewayBindings {
     @Bean
     Consumer<Message<byte[]>> approvals(EventConsumers consumers, IncidentProjection incidents) {
         return consumers.consumer(Topic.APPROVALS, ApprovalEvent.class, incidents::apply);
+    }
+
+    /**
+     * Runtime settings, including those the gateway published itself: every instance replays the
+     * whole compacted topic at start (an anonymous group from the earliest offset, see gateway.yaml)
+     * and keeps the current value of each in memory.
+     */
+    @Bean
+    Consumer<Message<byte[]>> config(EventConsumers consumers, SettingsProjection settings) {
+        return consumers.replaying(Topic.CONFIG, ConfigEvent.class, settings::apply);
     }
 }

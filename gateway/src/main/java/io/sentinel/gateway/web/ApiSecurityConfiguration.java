@@ -41,7 +41,13 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*", "/api/me").hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/settings", "/api/settings/*", "/api/silences").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/approvals/*").hasRole(Role.OPERATOR.name())
+                        // Silencing is what the person on call does at 3 a.m.; every other setting needs an admin.
+                        .requestMatchers(HttpMethod.POST, "/api/silences").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/silences/*").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/settings/*").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/settings/*").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/keys", "/api/keys/*").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll());
         return http.build();

@@ -28,12 +28,7 @@ import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Resolution;
 import io.sentinel.events.incident.Severity;
-import io.sentinel.gateway.GatewayApplication;
-import io.sentinel.testkit.ServiceIntegrationTest;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -43,50 +38,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The gateway alone, on a real broker and database: events in, read model and API out, votes back onto Kafka. */
-@SpringBootTest(classes = GatewayApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS,
-        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = "sentinel.gateway.auth.bootstrap-admin-key=" + GatewayIntegrationTest.ADMIN_KEY)
-class GatewayIntegrationTest extends ServiceIntegrationTest {
+/** Events in, read model and API out, votes back onto Kafka. */
+class GatewayIntegrationTest extends GatewayApiTest {
 
-    static final String ADMIN_KEY = "snl_IntegrationTestBootstrapAdminKey000000001";
     private static final String MISSING_KEY = "Missing or invalid API key; send Authorization: Bearer <key>";
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final AtomicInteger IDS = new AtomicInteger();
-    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     private static final ProposedAction RELEASE_MEMORY = new ProposedAction("release-memory", Map.of("reason", "memory-usage-high"));
     private static final Map<String, String> LABELS = Map.of("environment", "production", "service", "shop");
-
-    private static String viewerKey;
-    private static String operatorKey;
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    Jdbi jdbi;
-
-    /** A viewer and an operator key, created through the API by the bootstrap admin key, once for the class. */
-    @BeforeEach
-    void createKeysThroughTheApi() {
-        if (viewerKey == null) {
-            viewerKey = createKey("it-viewer", "VIEWER").path("key").asString();
-            operatorKey = createKey("it-operator", "OPERATOR").path("key").asString();
-        }
-    }
 
     @Test
     void projectsAnIncidentsLifecycleIntoItsStateAndTimeline() {
@@ -277,7 +238,7 @@ class GatewayIntegrationTest extends ServiceIntegrationTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("name").asString()).isEqualTo("it-temporary");
         assertThat(me.json().path("role").asString()).isEqualTo("OPERATOR");
-        Response viaHeader = send(HttpRequest.newBuilder(uri("/api/me")).header("X-API-Key", key).GET().build());
+        Response viaHeader = exchange(HttpRequest.newBuilder(uri("/api/me")).header("X-API-Key", key).GET().build());
         assertThat(viaHeader.json().path("name").asString()).as("X-API-Key works too").isEqualTo("it-temporary");
 
         List<String> rows = jdbi.withHandle(h -> h.createQuery("select row_to_json(k)::text from api_key k").mapTo(String.class).list());
@@ -364,25 +325,6 @@ class GatewayIntegrationTest extends ServiceIntegrationTest {
 
     // --- HTTP ---
 
-    private record Response(HttpResponse<String> response) {
-
-        int status() {
-            return response.statusCode();
-        }
-
-        String body() {
-            return response.body();
-        }
-
-        String contentType() {
-            return response.headers().firstValue("Content-Type").orElse("");
-        }
-
-        JsonNode json() {
-            return JSON.readTree(response.body());
-        }
-    }
-
     private JsonNode awaitIncident(String incident, Predicate<JsonNode> condition) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
             Response response = get("/api/incidents/" + incident, viewerKey);
@@ -392,54 +334,5 @@ class GatewayIntegrationTest extends ServiceIntegrationTest {
 
     private static List<String> summaries(JsonNode incident) {
         return incident.path("timeline").valueStream().map(e -> e.path("summary").asString()).toList();
-    }
-
-    private JsonNode createKey(String name, String role) {
-        Response created = call("POST", "/api/keys", ADMIN_KEY, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json();
-    }
-
-    private List<String> auditEntries(String target) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        select actor || '|' || coalesce(actor_role, '') || '|' || action from audit_log where target = :target order by at""")
-                .bind("target", target).mapTo(String.class).list());
-    }
-
-    private Response get(String path, String key) {
-        return call("GET", path, key, null);
-    }
-
-    private Response post(String path, String key, String body) {
-        return call("POST", path, key, body);
-    }
-
-    private Response call(String method, String path, String key, String body) {
-        var request = HttpRequest.newBuilder(uri(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return send(request.build());
-    }
-
-    private static Response send(HttpRequest request) {
-        try {
-            return new Response(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + RUN + "-" + IDS.incrementAndGet();
     }
 }
