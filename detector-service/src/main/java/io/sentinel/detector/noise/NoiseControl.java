@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a condition that fired deserves a new incident: not while a matching silence is
- * active, not while an open incident inhibits it. Configured in {@code sentinel.detector.noise},
- * editable at runtime through the settings {@code detector.silences}, {@code detector.inhibitions}
- * and {@code detector.flapping}.
+ * active, not while an open incident inhibits it. Configured in {@code sentinel.detector.noise};
+ * the runtime setting {@code detector.silences} adds silences to the configured ones, while
+ * {@code detector.inhibitions} and {@code detector.flapping} replace theirs.
  */
 public final class NoiseControl {
 
@@ -35,9 +35,14 @@ public final class NoiseControl {
 
     public NoiseControl(NoiseProperties configured, RuntimeSettings settings, SettingValues values, MeterRegistry meters) {
         this.meters = meters;
-        this.silences = new SettingsView<>(settings, () -> settings.get(SILENCES)
-                .map(json -> toSilences(values.readList(json, NoiseProperties.SilenceDefinition.class, SILENCES), SILENCES))
-                .orElseGet(() -> toSilences(configured.silences(), "sentinel.detector.noise.silences")));
+        List<Silence> configuredSilences = toSilences(configured.silences(), "sentinel.detector.noise.silences");
+        // Silences added at runtime join the configured ones: adding one through the API must not lift the others.
+        this.silences = new SettingsView<>(settings, () -> {
+            List<Silence> all = new ArrayList<>(configuredSilences);
+            settings.get(SILENCES).ifPresent(json -> all.addAll(toSilences(values.readList(json, NoiseProperties.SilenceDefinition.class, SILENCES),
+                    SILENCES)));
+            return List.copyOf(all);
+        });
         this.inhibitions = new SettingsView<>(settings, () -> settings.get(INHIBITIONS)
                 .map(json -> toInhibitions(values.readList(json, NoiseProperties.InhibitionDefinition.class, INHIBITIONS), INHIBITIONS))
                 .orElseGet(() -> toInhibitions(configured.inhibitions(), "sentinel.detector.noise.inhibitions")));

@@ -1,25 +1,36 @@
 package io.sentinel.detector.rule;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The rules' condition states, one row per fingerprint that is pending or active. */
-@RegisterConstructorMapper(ConditionState.class)
 public interface ConditionStore {
 
-    @SqlQuery("select pending_since, active from rule_condition where fingerprint = :fingerprint")
-    Optional<ConditionState> find(String fingerprint);
+    /** A stored state and whose it is. */
+    record Stored(String fingerprint, Instant pendingSince, boolean active) {
 
-    @SqlUpdate("""
+        ConditionState state() {
+            return new ConditionState(pendingSince, active);
+        }
+    }
+
+    /** All at once: a batch of samples is one round trip, not one per sample. */
+    @SqlQuery("select fingerprint, pending_since, active from rule_condition where fingerprint in (<fingerprints>)")
+    @RegisterConstructorMapper(Stored.class)
+    List<Stored> findAll(@BindList("fingerprints") Collection<String> fingerprints);
+
+    @SqlBatch("""
             insert into rule_condition (fingerprint, pending_since, active, updated_at)
             values (:fingerprint, :pendingSince, :active, :at)
             on conflict (fingerprint) do update
             set pending_since = excluded.pending_since, active = excluded.active, updated_at = excluded.updated_at""")
-    void save(String fingerprint, Instant pendingSince, boolean active, Instant at);
+    void saveAll(List<String> fingerprint, List<Instant> pendingSince, List<Boolean> active, List<Instant> at);
 
-    @SqlUpdate("delete from rule_condition where fingerprint = :fingerprint")
-    void forget(String fingerprint);
+    @SqlBatch("delete from rule_condition where fingerprint = :fingerprint")
+    void forgetAll(List<String> fingerprint);
 }

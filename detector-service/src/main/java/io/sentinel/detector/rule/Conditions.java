@@ -5,6 +5,11 @@ import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,22 +31,79 @@ public final class Conditions {
     }
 
     public Optional<Finding> observe(Observed observed, DetectionContext context) {
-        String fingerprint = Fingerprint.of(observed.rule(), observed.resource(), observed.identity());
-        ConditionStore store = context.attach(ConditionStore.class);
-        ConditionState state = store.find(fingerprint).orElse(ConditionState.QUIET);
-        ConditionTracker.Step step = ConditionTracker.track(state, observed.level(), observed.at(), observed.holdFor());
-        if (!step.next().equals(state)) {
-            if (step.next().equals(ConditionState.QUIET)) {
-                store.forget(fingerprint);
-            } else {
-                store.save(fingerprint, step.next().pendingSince(), step.next().active(), observed.at());
-            }
+        return observeAll(List.of(observed), context).stream().findFirst();
+    }
+
+    /**
+     * Tracks many observations in one go: their states are read in one query and the changes written
+     * in one batch, and observations of the same fingerprint are applied in order.
+     */
+    public List<Finding> observeAll(List<Observed> observations, DetectionContext context) {
+        if (observations.isEmpty()) {
+            return List.of();
         }
-        return switch (step.change()) {
+        ConditionStore store = context.attach(ConditionStore.class);
+        Map<String, Observed> byFingerprint = new LinkedHashMap<>();
+        observations.forEach(observed -> byFingerprint.putIfAbsent(fingerprintOf(observed), observed));
+        Map<String, ConditionState> states = new HashMap<>();
+        store.findAll(byFingerprint.keySet()).forEach(stored -> states.put(stored.fingerprint(), stored.state()));
+        Map<String, ConditionState> original = Map.copyOf(states);
+        Map<String, Instant> changedAt = new LinkedHashMap<>();
+
+        List<Finding> findings = new ArrayList<>();
+        for (Observed observed : observations) {
+            String fingerprint = fingerprintOf(observed);
+            ConditionState state = states.getOrDefault(fingerprint, ConditionState.QUIET);
+            ConditionTracker.Step step = ConditionTracker.track(state, observed.level(), observed.at(), observed.holdFor());
+            states.put(fingerprint, step.next());
+            changedAt.put(fingerprint, observed.at());
+            finding(fingerprint, observed, step.change()).ifPresent(findings::add);
+        }
+        write(store, states, original, changedAt);
+        return findings;
+    }
+
+    private static void write(ConditionStore store, Map<String, ConditionState> states, Map<String, ConditionState> original,
+                              Map<String, Instant> changedAt) {
+        List<String> saved = new ArrayList<>();
+        List<Instant> pendingSince = new ArrayList<>();
+        List<Boolean> active = new ArrayList<>();
+        List<Instant> at = new ArrayList<>();
+        List<String> forgotten = new ArrayList<>();
+        states.forEach((fingerprint, state) -> {
+            ConditionState before = original.getOrDefault(fingerprint, ConditionState.QUIET);
+            if (state.equals(before)) {
+                return;
+            }
+            if (state.equals(ConditionState.QUIET)) {
+                forgotten.add(fingerprint);
+            } else {
+                saved.add(fingerprint);
+                // PostgreSQL keeps microseconds and rounds the rest, which could move the start of a
+                // "for:" clock later than the sample that started it; truncating keeps it exact.
+                pendingSince.add(state.pendingSince() == null ? null : state.pendingSince().truncatedTo(ChronoUnit.MICROS));
+                active.add(state.active());
+                at.add(changedAt.get(fingerprint));
+            }
+        });
+        if (!saved.isEmpty()) {
+            store.saveAll(saved, pendingSince, active, at);
+        }
+        if (!forgotten.isEmpty()) {
+            store.forgetAll(forgotten);
+        }
+    }
+
+    private static Optional<Finding> finding(String fingerprint, Observed observed, ConditionTracker.Change change) {
+        return switch (change) {
             case NONE -> Optional.empty();
             case FIRING -> Optional.of(new Finding.Firing(fingerprint, observed.rule(), observed.resource(), observed.labels(),
                     observed.severity(), observed.title(), observed.observation()));
             case CLEARED -> Optional.of(new Finding.Cleared(fingerprint, observed.observation()));
         };
+    }
+
+    private static String fingerprintOf(Observed observed) {
+        return Fingerprint.of(observed.rule(), observed.resource(), observed.identity());
     }
 }

@@ -57,6 +57,18 @@ class ThresholdIntegrationTest extends DetectorIntegrationTest {
     }
 
     @Test
+    void aForClockStartedBetweenMicrosecondsIsNotMovedLaterByTheDatabase() {
+        // PostgreSQL keeps microseconds; 700 ns would round up and leave the second sample short of 'for: 2s'.
+        Instant first = T0.plusSeconds(100).plusNanos(700);
+        sender.send(new MetricBatch("scrape", "svc-nanos", Map.of(), first, List.of(new MetricSample("memory_usage_ratio", Map.of(), 0.9, first))));
+        Instant second = first.plusSeconds(2);
+        sender.send(new MetricBatch("scrape", "svc-nanos", Map.of(), second, List.of(new MetricSample("memory_usage_ratio", Map.of(), 0.9, second))));
+
+        IncidentOpened opened = probe.await(IncidentOpened.class, e -> e.resource().equals("svc-nanos"), WAIT);
+        assertThat(opened.openedAt()).isEqualTo(second);
+    }
+
+    @Test
     void countsRepeatsOnTheOpenIncidentInsteadOfOpeningAnother() {
         for (int second = 0; second <= 14; second++) {
             memory("svc-repeat", 0.80, second);

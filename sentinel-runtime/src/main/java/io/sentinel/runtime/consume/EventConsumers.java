@@ -75,9 +75,8 @@ public final class EventConsumers {
                     return true;
                 }));
                 count(topic, type, firstDelivery ? "processed" : "duplicate");
-                if (!firstDelivery) {
-                    log.debug("skipped already processed event id={} type={}", envelope.id(), type);
-                }
+                log.debug("{} event id={} type={} key={} topic={}", firstDelivery ? "handled" : "skipped already processed",
+                        envelope.id(), type, envelope.key(), topic.topicName());
             } finally {
                 MDC.remove("incidentId");
                 MDC.remove("traceId");
