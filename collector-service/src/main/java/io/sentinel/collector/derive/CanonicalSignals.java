@@ -1,7 +1,9 @@
 package io.sentinel.collector.derive;
 
 import io.sentinel.collector.series.Sample;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,16 +16,30 @@ public final class CanonicalSignals {
 
     private final List<Derivation> derivations;
     private final Set<String> forwarded;
+    private final Set<String> counters;
+    private final CounterRates rates;
 
-    public CanonicalSignals(List<Derivation> derivations, Set<String> forwardedMetrics) {
+    public CanonicalSignals(List<Derivation> derivations, Set<String> forwardedMetrics, CounterRates rates) {
         this.derivations = List.copyOf(derivations);
         this.forwarded = Set.copyOf(forwardedMetrics);
+        Set<String> needed = new HashSet<>();
+        derivations.forEach(derivation -> needed.addAll(derivation.counters()));
+        this.counters = Set.copyOf(needed);
+        this.rates = rates;
     }
 
-    public List<Sample> from(List<Sample> series) {
+    /**
+     * Called once per round of each source, even when nothing comes of it: the counters it reports
+     * are the previous values the next round's rates are computed from.
+     *
+     * @param source     the target the series were read from
+     * @param observedAt when they were read
+     */
+    public List<Sample> from(String source, List<Sample> series, Instant observedAt) {
+        var observed = new SourceSeries(series, rates.rates(source, series, counters, observedAt));
         List<Sample> signals = new ArrayList<>();
         for (Derivation derivation : derivations) {
-            signals.addAll(derivation.derive(series));
+            signals.addAll(derivation.derive(observed));
         }
         for (Sample sample : series) {
             if (forwarded.contains(sample.name())) {

@@ -2,6 +2,7 @@ package io.sentinel.collector.derive;
 
 import io.sentinel.collector.series.Sample;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Computes one canonical signal from the raw series of one source. Sources name the same thing
@@ -12,5 +13,10 @@ import java.util.List;
 public interface Derivation {
 
     /** Pure: the same series give the same samples; series it cannot use give none. */
-    List<Sample> derive(List<Sample> series);
+    List<Sample> derive(SourceSeries series);
+
+    /** Counters whose per-second rates this derivation reads; none for derivations of gauges. */
+    default Set<String> counters() {
+        return Set.of();
+    }
 }

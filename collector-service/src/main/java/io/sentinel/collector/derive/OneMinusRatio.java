@@ -10,7 +10,7 @@ import java.util.List;
 public record OneMinusRatio(String signal, String numerator, String denominator) implements Derivation {
 
     @Override
-    public List<Sample> derive(List<Sample> series) {
+    public List<Sample> derive(SourceSeries series) {
         return new Ratio(signal, numerator, denominator).derive(series).stream()
                 .map(ratio -> new Sample(ratio.name(), ratio.labels(), 1 - ratio.value(), ratio.timestamp()))
                 .toList();

@@ -1,7 +1,6 @@
 package io.sentinel.collector.derive;
 
 import io.sentinel.collector.series.Sample;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,32 +15,17 @@ import java.util.Map;
 public record Ratio(String signal, String numerator, String denominator) implements Derivation {
 
     @Override
-    public List<Sample> derive(List<Sample> series) {
+    public List<Sample> derive(SourceSeries series) {
         Map<Map<String, String>, Sample> denominators = new HashMap<>();
-        for (Sample sample : series) {
-            if (sample.name().equals(denominator)) {
-                denominators.putIfAbsent(sample.labels(), sample);
-            }
-        }
+        series.samples(denominator).forEach(sample -> denominators.putIfAbsent(sample.labels(), sample));
         List<Sample> ratios = new ArrayList<>();
-        for (Sample sample : series) {
-            if (!sample.name().equals(numerator)) {
-                continue;
-            }
+        series.samples(numerator).forEach(sample -> {
             Sample divisor = denominators.get(sample.labels());
             if (divisor != null && divisor.value() > 0) {
                 ratios.add(new Sample(signal, sample.labels(), sample.value() / divisor.value(),
-                        later(sample.timestamp(), divisor.timestamp())));
+                        Timestamps.later(sample.timestamp(), divisor.timestamp())));
             }
-        }
+        });
         return ratios;
-    }
-
-    /** A value computed from two measurements is only as recent as the later one. */
-    private static Instant later(Instant a, Instant b) {
-        if (a == null || b == null) {
-            return a == null ? b : a;
-        }
-        return a.isAfter(b) ? a : b;
     }
 }

@@ -2,7 +2,9 @@ package io.sentinel.collector.scrape;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.collector.derive.CanonicalSignals;
+import io.sentinel.collector.derive.CounterRateProperties;
 import io.sentinel.collector.derive.DerivationProperties;
+import io.sentinel.collector.source.SourceSelection;
 import io.sentinel.runtime.kafka.DirectEventPublisher;
 import java.time.Clock;
 import java.util.Set;
@@ -11,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 
-/** The scrape path: targets → exposition text → canonical signals → the signals topic. */
+/** The scrape path: targets → exposition text → canonical signals → the signals topic, unless Prometheus is the source. */
 @Configuration(proxyBeanMethods = false)
 class ScrapeConfiguration {
 
@@ -21,8 +23,8 @@ class ScrapeConfiguration {
     }
 
     @Bean
-    CanonicalSignals canonicalSignals(DerivationProperties derivation, ScrapeProperties scrape) {
-        return new CanonicalSignals(derivation.derivations(), Set.copyOf(scrape.forwardMetrics()));
+    CanonicalSignals canonicalSignals(DerivationProperties derivation, ScrapeProperties scrape, CounterRateProperties rates) {
+        return new CanonicalSignals(derivation.derivations(), Set.copyOf(scrape.forwardMetrics()), rates.counterRates());
     }
 
     @Bean
@@ -48,8 +50,8 @@ class ScrapeConfiguration {
 
     @Bean
     ScrapeSchedule scrapeSchedule(ScrapeProperties properties, ScrapeRound round, ScrapeTargetHealth health, ScrapeTargetDao store,
-                                  TaskScheduler taskScheduler) {
-        return new ScrapeSchedule(properties, round, health, store, taskScheduler);
+                                  SourceSelection selection, TaskScheduler taskScheduler) {
+        return new ScrapeSchedule(properties, round, health, store, selection, taskScheduler);
     }
 
     /** The bean name makes it {@code scrapeTargets} in the health endpoint. */

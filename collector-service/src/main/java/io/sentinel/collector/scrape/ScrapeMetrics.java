@@ -26,6 +26,13 @@ public final class ScrapeMetrics {
                 .tag("target", target).register(registry).record(took);
     }
 
+    /** @param anyScraped whether at least one target answered the round */
+    public void round(boolean anyScraped) {
+        Counter.builder("sentinel.collector.rounds").description("Collection rounds, by source")
+                .tag("source", "scrape").tag("outcome", anyScraped ? "success" : "failure")
+                .register(registry).increment();
+    }
+
     /** Lines and values a scrape could not use; a rising count is an exporter bug worth a look. */
     public void skipped(String target, Exposition exposition) {
         skipped(target, "malformed", exposition.malformedLines());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,22 +42,30 @@ public final class ScrapeRound {
     }
 
     public void run() {
+        var scraped = new AtomicInteger();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (ScrapeTarget target : targets) {
-                threads.execute(() -> scrapeGuarded(target));
+                threads.execute(() -> {
+                    if (scrapeGuarded(target)) {
+                        scraped.incrementAndGet();
+                    }
+                });
             }
         }
+        metrics.round(scraped.get() > 0);
     }
 
-    private void scrapeGuarded(ScrapeTarget target) {
+    /** @return whether the target answered */
+    private boolean scrapeGuarded(ScrapeTarget target) {
         try {
-            scrape(target);
+            return scrape(target);
         } catch (RuntimeException e) {
             log.error("scrape round failed for target={}", target.name(), e);
+            return false;
         }
     }
 
-    private void scrape(ScrapeTarget target) {
+    private boolean scrape(ScrapeTarget target) {
         long started = System.nanoTime();
         ScrapeOutcome outcome = scraper.scrape(target);
         metrics.attempted(target.name(), outcome, Duration.ofNanos(System.nanoTime() - started));
@@ -64,7 +73,9 @@ public final class ScrapeRound {
         if (outcome instanceof ScrapeOutcome.Scraped scraped) {
             metrics.skipped(target.name(), scraped.exposition());
             publish(target, scraped);
+            return true;
         }
+        return false;
     }
 
     private void track(ScrapeTarget target, ScrapeOutcome outcome) {
@@ -93,7 +104,7 @@ public final class ScrapeRound {
 
     private void publish(ScrapeTarget target, ScrapeOutcome.Scraped scraped) {
         List<Sample> series = scraped.exposition().samples();
-        Optional<MetricBatch> batch = target.batch(scraped.at(), signals.from(series));
+        Optional<MetricBatch> batch = target.batch(scraped.at(), signals.from(target.name(), series, scraped.at()));
         if (batch.isEmpty()) {
             log.debug("nothing to publish target={} series={}: no derivable or forwarded samples", target.name(), series.size());
             return;

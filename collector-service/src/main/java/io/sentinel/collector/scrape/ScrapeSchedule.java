@@ -1,5 +1,6 @@
 package io.sentinel.collector.scrape;
 
+import io.sentinel.collector.source.SourceSelection;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Runs a scrape round every interval once the service is ready (database migrated, producer up),
- * after taking over what the previous run knew about the targets.
+ * after taking over what the previous run knew about the targets. While Prometheus is the source
+ * the rounds stand by, and run only while the collector falls back to scraping.
  */
 public final class ScrapeSchedule {
 
@@ -21,15 +23,17 @@ public final class ScrapeSchedule {
     private final ScrapeRound round;
     private final ScrapeTargetHealth health;
     private final ScrapeTargetDao store;
+    private final SourceSelection selection;
     private final TaskScheduler scheduler;
     private volatile ScheduledFuture<?> rounds;
 
     public ScrapeSchedule(ScrapeProperties properties, ScrapeRound round, ScrapeTargetHealth health, ScrapeTargetDao store,
-                          TaskScheduler scheduler) {
+                          SourceSelection selection, TaskScheduler scheduler) {
         this.properties = properties;
         this.round = round;
         this.health = health;
         this.store = store;
+        this.selection = selection;
         this.scheduler = scheduler;
     }
 
@@ -41,7 +45,12 @@ public final class ScrapeSchedule {
         }
         restoreHealth();
         Duration interval = properties.interval();
-        log.info("scraping targets={} interval={} timeout={}", properties.targets().size(), interval, properties.timeout());
+        if (selection.prometheusConfigured()) {
+            log.info("direct scrape standing by as fallback for prometheus targets={} interval={} timeout={}", properties.targets().size(),
+                    interval, properties.timeout());
+        } else {
+            log.info("scraping targets={} interval={} timeout={}", properties.targets().size(), interval, properties.timeout());
+        }
         rounds = scheduler.scheduleWithFixedDelay(this::runRound, interval);
     }
 
@@ -63,6 +72,9 @@ public final class ScrapeSchedule {
 
     /** A failing round must not end the schedule: the next one may succeed. */
     private void runRound() {
+        if (!selection.scrapes()) {
+            return;
+        }
         try {
             round.run();
         } catch (RuntimeException e) {

@@ -19,18 +19,30 @@ import org.springframework.core.io.ClassPathResource;
 
 class DerivationPropertiesTest {
 
-    private static final DerivedSignal VALID = new DerivedSignal("memory_usage_ratio", Formula.RATIO, "used_bytes", "limit_bytes");
+    private static final DerivedSignal VALID = DerivedSignal.ratio("memory_usage_ratio", "used_bytes", "limit_bytes");
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                Arguments.of(new DerivedSignal("memory usage", Formula.RATIO, "a", "b"),
+                Arguments.of(DerivedSignal.ratio("memory usage", "a", "b"),
                         "sentinel.collector.derived[1].signal must be a Prometheus metric name"),
-                Arguments.of(new DerivedSignal("ratio", null, "a", "b"),
-                        "sentinel.collector.derived[1].formula must be one of ratio, one-minus-ratio"),
-                Arguments.of(new DerivedSignal("ratio", Formula.RATIO, null, "b"),
+                Arguments.of(new DerivedSignal("ratio", null, "a", "b", null, null, null, null),
+                        "sentinel.collector.derived[1].formula must be one of ratio, one-minus-ratio, gauge, rate, sum-of-rates, rate-over-quota, one-minus-idle-rate"),
+                Arguments.of(DerivedSignal.ratio("ratio", null, "b"),
                         "sentinel.collector.derived[1].numerator must be a Prometheus metric name"),
-                Arguments.of(new DerivedSignal("ratio", Formula.ONE_MINUS_RATIO, "a", "b-c"),
-                        "sentinel.collector.derived[1].denominator must be a Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*), was 'b-c'"));
+                Arguments.of(DerivedSignal.oneMinusRatio("ratio", "a", "b-c"),
+                        "sentinel.collector.derived[1].denominator must be a Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*), was 'b-c'"),
+                Arguments.of(new DerivedSignal("queue_depth", Formula.GAUGE, "queue_depth", null, null, null, null, null),
+                        "sentinel.collector.derived[1].numerator is not used by formula gauge; it reads metric"),
+                Arguments.of(DerivedSignal.rate("queue_consumed_per_second", null),
+                        "sentinel.collector.derived[1].metric must be a Prometheus metric name"),
+                Arguments.of(DerivedSignal.sumOfRates("http_errors_per_second", "http_server_requests_total", null, "5.."),
+                        "sentinel.collector.derived[1].sum-over must be a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*), was 'null'"),
+                Arguments.of(DerivedSignal.sumOfRates("http_errors_per_second", "http_server_requests_total", "code", "5(.."),
+                        "sentinel.collector.derived[1].matching must be a regular expression, was '5(..'"),
+                Arguments.of(DerivedSignal.rateOverQuota("cpu_usage_ratio", "container_cpu_usage_seconds_total", "container_spec_cpu_quota", null),
+                        "sentinel.collector.derived[1].period must be a Prometheus metric name"),
+                Arguments.of(new DerivedSignal("cpu_usage_ratio", Formula.ONE_MINUS_IDLE_RATE, null, null, null, "node_cpu_seconds_total", "cpu",
+                        null), "sentinel.collector.derived[1].sum-over is not used by formula one-minus-idle-rate; it reads metric"));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.sentinel.collector.PrometheusFixtures;
 import io.sentinel.collector.exposition.ExpositionParser;
 import io.sentinel.collector.series.Sample;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +48,17 @@ class DerivationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("containerMemory")
     void dividesUsageByTheLimitOfTheSameSeries(String scenario, List<Sample> series, List<Sample> expected) {
-        assertThat(CONTAINER_MEMORY.derive(series)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(CONTAINER_MEMORY.derive(SourceSeries.of(series))).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
     void aRatioIsAsRecentAsTheLaterOfItsTwoMeasurements() {
         Instant later = T0.plusSeconds(3);
-        assertThat(CONTAINER_MEMORY.derive(List.of(new Sample(USED, SHOP, 750, T0), new Sample(LIMIT, SHOP, 1000, later))))
+        assertThat(CONTAINER_MEMORY.derive(SourceSeries.of(List.of(new Sample(USED, SHOP, 750, T0), new Sample(LIMIT, SHOP, 1000, later)))))
                 .extracting(Sample::timestamp).containsExactly(later);
-        assertThat(CONTAINER_MEMORY.derive(List.of(new Sample(USED, SHOP, 750, T0), s(LIMIT, SHOP, 1000))))
+        assertThat(CONTAINER_MEMORY.derive(SourceSeries.of(List.of(new Sample(USED, SHOP, 750, T0), s(LIMIT, SHOP, 1000)))))
                 .extracting(Sample::timestamp).containsExactly(T0);
-        assertThat(CONTAINER_MEMORY.derive(List.of(s(USED, SHOP, 750), s(LIMIT, SHOP, 1000))))
+        assertThat(CONTAINER_MEMORY.derive(SourceSeries.of(List.of(s(USED, SHOP, 750), s(LIMIT, SHOP, 1000)))))
                 .extracting(Sample::timestamp).containsOnlyNulls();
     }
 
@@ -66,7 +67,7 @@ class DerivationTest {
         List<Sample> series = ExpositionParser.parse(PrometheusFixtures.read(PrometheusFixtures.NODE_EXPORTER_CPU_MEMORY), "fixture").samples();
         var hostMemory = new OneMinusRatio("memory_usage_ratio", "node_memory_MemAvailable_bytes", "node_memory_MemTotal_bytes");
 
-        List<Sample> derived = hostMemory.derive(series);
+        List<Sample> derived = hostMemory.derive(SourceSeries.of(series));
 
         assertThat(derived).hasSize(1);
         assertThat(derived.getFirst().name()).isEqualTo("memory_usage_ratio");
@@ -77,39 +78,46 @@ class DerivationTest {
     @Test
     void oneMinusRatioSkipsWhatRatioSkips() {
         var hostMemory = new OneMinusRatio("memory_usage_ratio", "node_memory_MemAvailable_bytes", "node_memory_MemTotal_bytes");
-        assertThat(hostMemory.derive(List.of(s("node_memory_MemAvailable_bytes", Map.of(), 10), s("node_memory_MemTotal_bytes", Map.of(), 0))))
+        assertThat(hostMemory.derive(SourceSeries.of(List.of(s("node_memory_MemAvailable_bytes", Map.of(), 10),
+                s("node_memory_MemTotal_bytes", Map.of(), 0)))))
                 .isEmpty();
     }
 
     @Test
     void theDefaultsDeriveMemoryUsageFromContainersAndHostsAlike() {
-        var signals = new CanonicalSignals(new DerivationProperties(null).derivations(), Set.of());
+        var signals = new CanonicalSignals(new DerivationProperties(null).derivations(), Set.of(), rates());
         List<Sample> node = ExpositionParser.parse(PrometheusFixtures.read(PrometheusFixtures.NODE_EXPORTER_CPU_MEMORY), "fixture").samples();
 
-        assertThat(signals.from(node)).singleElement().satisfies(sample -> {
+        assertThat(signals.from("node", node, T0)).as("a first round: no counter has a rate yet").singleElement().satisfies(sample -> {
             assertThat(sample.name()).isEqualTo("memory_usage_ratio");
             assertThat(sample.value()).isCloseTo(PrometheusFixtures.NODE_EXPORTER_MEMORY_USAGE, within(1e-12));
         });
-        assertThat(signals.from(List.of(s(USED, SHOP, 300), s(LIMIT, SHOP, 400))))
+        assertThat(signals.from("shop", List.of(s(USED, SHOP, 300), s(LIMIT, SHOP, 400)), T0))
                 .containsExactly(s("memory_usage_ratio", SHOP, 0.75));
     }
 
     @Test
-    void nothingOfANodeWithoutMemorySeriesIsPublishedByDefault() {
-        var signals = new CanonicalSignals(new DerivationProperties(null).derivations(), Set.of());
+    void aNodeWithoutMemorySeriesYieldsItsCpuUsageFromTheSecondRoundOn() {
+        var signals = new CanonicalSignals(new DerivationProperties(null).derivations(), Set.of(), rates());
         List<Sample> node = ExpositionParser.parse(PrometheusFixtures.read(PrometheusFixtures.NODE_EXPORTER), "fixture").samples();
 
         assertThat(node).isNotEmpty();
-        assertThat(signals.from(node)).isEmpty();
+        assertThat(signals.from("node", node, T0)).as("counters need two rounds").isEmpty();
+        assertThat(signals.from("node", node, T0.plusSeconds(15))).as("the same text again: not one idle second passed")
+                .containsExactly(s("cpu_usage_ratio", Map.of(), 1.0));
     }
 
     @Test
     void forwardsListedRawSeriesUnchangedNextToTheDerivedSignals() {
-        var signals = new CanonicalSignals(List.of(CONTAINER_MEMORY), Set.of(USED));
+        var signals = new CanonicalSignals(List.of(CONTAINER_MEMORY), Set.of(USED), rates());
         Sample used = new Sample(USED, SHOP, 750, T0);
 
-        assertThat(signals.from(List.of(used, s(LIMIT, SHOP, 1000), s("container_cpu_usage_seconds_total", SHOP, 12))))
+        assertThat(signals.from("shop", List.of(used, s(LIMIT, SHOP, 1000), s("container_cpu_usage_seconds_total", SHOP, 12)), T0))
                 .containsExactly(new Sample("memory_usage_ratio", SHOP, 0.75, T0), used);
+    }
+
+    private static CounterRates rates() {
+        return new CounterRates(Duration.ofMinutes(10), 1000);
     }
 
     private static Sample s(String name, Map<String, String> labels, double value) {

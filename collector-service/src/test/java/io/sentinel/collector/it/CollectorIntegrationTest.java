@@ -1,20 +1,13 @@
 package io.sentinel.collector.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.sentinel.collector.CollectorApplication;
+import io.sentinel.collector.LogRecorder;
 import io.sentinel.collector.PrometheusFixtures;
 import io.sentinel.collector.exposition.ExpositionParser;
 import io.sentinel.collector.scrape.ScrapeRound;
@@ -23,81 +16,20 @@ import io.sentinel.events.Topic;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import io.sentinel.testkit.ReceivedRecord;
-import io.sentinel.testkit.ServiceIntegrationTest;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The collector alone, on a real broker and database, scraping exporters played by WireMock: a
- * kubelet's cAdvisor endpoint, a node_exporter, and targets that fail.
- */
-@SpringBootTest(classes = CollectorApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sentinel.collector.scrape.interval=500ms",
-        "sentinel.collector.scrape.timeout=2s",
-        "sentinel.collector.scrape.forward-metrics=container_memory_working_set_bytes",
-        "management.endpoint.health.show-details=always"})
-class CollectorIntegrationTest extends ServiceIntegrationTest {
+/** The scrape path: targets that answer, fail and recover, and what reaches the signals topic. */
+class CollectorIntegrationTest extends CollectorContext {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final long MEASURED_AT = 1_763_906_735_860L;
-    private static final Map<String, String> SHOP_CONTAINER = Map.of("container", "shop", "id", "/kubepods/burstable/pod7c1e/3f2a",
-            "image", "registry.local/shop:1.4", "name", "3f2a", "namespace", "prod", "pod", "shop-7d9f");
-    /** As the kubelet serves it: the root cgroup (no limit) next to a container using 750 MB of its 1 GB. */
-    private static final String CADVISOR = """
-            # HELP container_cpu_usage_seconds_total Cumulative cpu time consumed in seconds.
-            # TYPE container_cpu_usage_seconds_total counter
-            container_cpu_usage_seconds_total{container="shop",cpu="total",id="/kubepods/burstable/pod7c1e/3f2a",image="registry.local/shop:1.4",name="3f2a",namespace="prod",pod="shop-7d9f"} 1234.56 1763906735860
-            # HELP container_memory_working_set_bytes Current working set in bytes.
-            # TYPE container_memory_working_set_bytes gauge
-            container_memory_working_set_bytes{container="",id="/",image="",name="",namespace="",pod=""} 2.1e+09 1763906735860
-            container_memory_working_set_bytes{container="shop",id="/kubepods/burstable/pod7c1e/3f2a",image="registry.local/shop:1.4",name="3f2a",namespace="prod",pod="shop-7d9f"} 7.5e+08 1763906735860
-            # HELP container_spec_memory_limit_bytes Memory limit for the container.
-            # TYPE container_spec_memory_limit_bytes gauge
-            container_spec_memory_limit_bytes{container="",id="/",image="",name="",namespace="",pod=""} 0 1763906735860
-            container_spec_memory_limit_bytes{container="shop",id="/kubepods/burstable/pod7c1e/3f2a",image="registry.local/shop:1.4",name="3f2a",namespace="prod",pod="shop-7d9f"} 1e+09 1763906735860
-            """;
-
-    private static final WireMockServer EXPORTERS = startExporters();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    JdbcTemplate database;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void serviceProperties(DynamicPropertyRegistry registry) {
-        target(registry, 0, "shop", Map.of("environment", "staging", "service", "shop"));
-        target(registry, 1, "down", Map.of("environment", "staging"));
-        target(registry, 2, "flaky", Map.of());
-        target(registry, 3, "quiet", Map.of());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        EXPORTERS.stop();
-    }
 
     @Test
     void publishesTheMemoryUsageRatioOfEachLimitedContainerUnderTheTargetsLabels() {
@@ -145,10 +77,16 @@ class CollectorIntegrationTest extends ServiceIntegrationTest {
         assertThat(down.path("status").asString()).isEqualTo("failing");
         assertThat(down.path("lastError").asString()).isEqualTo("HTTP 500");
         assertThat(down.path("consecutiveFailures").asInt()).isGreaterThanOrEqualTo(3);
+        JsonNode signalSource = health.path("components").path("signalSource");
+        assertThat(signalSource.path("status").asString()).as("no Prometheus configured: scraping is the plan, not a fallback").isEqualTo("UP");
+        assertThat(signalSource.path("details").path("active").asString()).isEqualTo("scrape");
+        assertThat(signalSource.path("details").path("prometheus").asString()).isEqualTo("not configured");
 
         List<Sample> metrics = ExpositionParser.parse(http("/actuator/prometheus", "text/plain;version=0.0.4"), "actuator").samples();
         assertThat(metric(metrics, "sentinel_collector_scrapes_total", Map.of("target", "down", "outcome", "failure"))).isGreaterThanOrEqualTo(3);
         assertThat(metric(metrics, "sentinel_collector_scrape_duration_seconds_count", Map.of("target", "down"))).isGreaterThanOrEqualTo(3);
+        assertThat(metric(metrics, "sentinel_collector_rounds_total", Map.of("source", "scrape", "outcome", "success"))).isGreaterThanOrEqualTo(3);
+        assertThat(metric(metrics, "sentinel_collector_source_degraded", Map.of())).isZero();
 
         awaitAShopBatchCollectedAfter(Instant.now());
         assertThat(probe.events(MetricBatch.class)).noneMatch(b -> b.resource().equals("down"));
@@ -209,13 +147,9 @@ class CollectorIntegrationTest extends ServiceIntegrationTest {
     }
 
     private String http(String path, String accept) throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
-            return response.body();
-        }
+        HttpResponse<String> response = send(request(path).header("Accept", accept));
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
     }
 
     private static List<MetricSample> samples(MetricBatch batch, String name) {
@@ -237,62 +171,5 @@ class CollectorIntegrationTest extends ServiceIntegrationTest {
 
     private static long requests(String path) {
         return EXPORTERS.countRequestsMatching(getRequestedFor(urlEqualTo(path)).build()).getCount();
-    }
-
-    private static WireMockServer startExporters() {
-        var server = new WireMockServer(options().dynamicPort());
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        serve(server, "/shop/metrics", 200, CADVISOR);
-        serve(server, "/down/metrics", 500, "upstream exploded");
-        serve(server, "/flaky/metrics", 503, "");
-        serve(server, "/quiet/metrics", 200, PrometheusFixtures.read(PrometheusFixtures.NODE_EXPORTER));
-        return server;
-    }
-
-    private static void serve(String path, int status, String body) {
-        serve(EXPORTERS, path, status, body);
-    }
-
-    private static void serve(WireMockServer server, String path, int status, String body) {
-        server.stubFor(get(path).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").withBody(body)));
-    }
-
-    private static void target(DynamicPropertyRegistry registry, int index, String name, Map<String, String> labels) {
-        String prefix = "sentinel.collector.scrape.targets[" + index + "].";
-        registry.add(prefix + "name", () -> name);
-        registry.add(prefix + "url", () -> EXPORTERS.baseUrl() + "/" + name + "/metrics");
-        labels.forEach((label, value) -> registry.add(prefix + "labels." + label, () -> value));
-    }
-
-    /** What one class logs while the recorder is attached. */
-    private static final class LogRecorder implements AutoCloseable {
-
-        private final Logger logger;
-        private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-        private LogRecorder(Logger logger) {
-            this.logger = logger;
-            appender.start();
-            logger.addAppender(appender);
-        }
-
-        static LogRecorder attach(Class<?> type) {
-            return new LogRecorder((Logger) LoggerFactory.getLogger(type));
-        }
-
-        List<String> messages(String containing) {
-            // Appending holds the appender's lock; reading under it sees whole events only.
-            synchronized (appender) {
-                return appender.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(containing)).toList();
-            }
-        }
-
-        @Override
-        public void close() {
-            logger.detachAppender(appender);
-            appender.stop();
-        }
     }
 }
