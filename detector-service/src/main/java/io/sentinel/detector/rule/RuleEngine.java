@@ -66,7 +66,9 @@ public final class RuleEngine {
     private void inTickTransaction(Instant now, String what, java.util.function.Consumer<DetectionContext> work) {
         try {
             jdbi.useTransaction(handle -> {
-                boolean leader = handle.createQuery("select pg_try_advisory_xact_lock(hashtext('detector-tick'))").mapTo(Boolean.class).one();
+                // Keyed by schema: detectors with schemas of their own in one database do not share the clock.
+                boolean leader = handle.createQuery("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.detector-tick'))")
+                        .mapTo(Boolean.class).one();
                 if (leader) {
                     work.accept(new TickDetectionContext(handle, outbox, "tick|" + what + "|" + now.toEpochMilli(), now));
                 }

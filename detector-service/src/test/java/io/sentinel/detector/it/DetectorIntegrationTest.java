@@ -30,7 +30,18 @@ import tools.jackson.databind.json.JsonMapper;
         "sentinel.detector.noise.flapping.max-openings=3",
         "sentinel.detector.noise.flapping.stable-for=2s",
         // ---- baselines and absence (section owned by the baseline/absence rules) ----
+        // They watch test-only signals here, so they never act on the other families' test data.
+        "sentinel.detector.baseline.hourly.signals=it_requests_per_second",
+        "sentinel.detector.baseline.ewma.signals=it_pool_usage_ratio",
+        // the EWMA test learns 50 samples, then needs its deviation held for a minute of sample time
+        "sentinel.detector.baseline.ewma.min-samples=50",
+        "sentinel.detector.baseline.ewma.for=1m",
+        "sentinel.detector.absence.stale-metrics.signals=it_stale_ratio",
         // ---- novelty and LLM applications (section owned by those rules) ----
+        // Learning ends 2s after a service's first log; a new error clears after 3s without a repeat.
+        "sentinel.detector.novelty.learn-for=2s",
+        "sentinel.detector.novelty.quiet-for=3s",
+        "sentinel.detector.llm.tool-schemas[get_weather]=temperature,conditions",
 })
 abstract class DetectorIntegrationTest extends ServiceIntegrationTest {
 

@@ -1,0 +1,38 @@
+package io.sentinel.detector.absence;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Watched series and how they arrive ({@code metric_presence}). The tick locks the rows it judges, so
+ * an arrival and a tick never decide on one series at once.
+ */
+@RegisterConstructorMapper(MetricPresence.class)
+public interface MetricPresenceStore {
+
+    String COLUMNS = "series, resource, signal, identity::text as identity, labels::text as labels, observations, last_sample_at, last_arrival_at";
+
+    @SqlUpdate("""
+            insert into metric_presence (series, resource, signal, identity, labels, observations, last_sample_at, last_arrival_at)
+            values (:series, :resource, :signal, cast(:identity as jsonb), cast(:labels as jsonb), :count, :sampleAt, :arrivalAt)
+            on conflict (series) do update
+            set labels = excluded.labels, observations = metric_presence.observations + excluded.observations,
+                last_sample_at = greatest(metric_presence.last_sample_at, excluded.last_sample_at),
+                last_arrival_at = excluded.last_arrival_at""")
+    void arrived(String series, String resource, String signal, String identity, String labels, long count, Instant sampleAt, Instant arrivalAt);
+
+    /** The newest stale series first: a series that just went stale is never crowded out by long-stale ones. */
+    @SqlQuery("select " + COLUMNS + " from metric_presence where last_arrival_at < :before and observations >= :minObservations"
+            + " and signal in (<signals>) order by last_arrival_at desc limit :limit for update")
+    List<MetricPresence> staleSince(Instant before, long minObservations, @BindList("signals") List<String> signals, int limit);
+
+    @SqlQuery("select " + COLUMNS + " from metric_presence where last_arrival_at < :before limit :limit for update")
+    List<MetricPresence> silentSince(Instant before, int limit);
+
+    @SqlUpdate("delete from metric_presence where series = :series")
+    void forget(String series);
+}

@@ -1,0 +1,125 @@
+package io.sentinel.detector.absence;
+
+import io.sentinel.detector.baseline.MetricOrigin;
+import io.sentinel.detector.baseline.MetricSeries;
+import io.sentinel.detector.rule.Conditions;
+import io.sentinel.detector.rule.DetectionContext;
+import io.sentinel.detector.rule.DetectionRule;
+import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Level;
+import io.sentinel.detector.rule.ScheduledRule;
+import io.sentinel.detector.settings.RuntimeSettings;
+import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.detector.settings.SettingsView;
+import io.sentinel.events.EventCodec;
+import io.sentinel.events.incident.Observation;
+import io.sentinel.events.signal.MetricBatch;
+import io.sentinel.events.signal.MetricSample;
+import io.sentinel.events.signal.SignalEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rule {@value #RULE}: a watched metric of a resource (per series) that arrived at least
+ * {@code min-observations} times and then not for {@code stale-after}, by the detector's clock; it
+ * clears when it arrives again. Series silent for {@code forget-after} are forgotten. Backfilled
+ * history is not an arrival.
+ */
+@Component
+public final class StaleMetricRule implements DetectionRule, ScheduledRule {
+
+    public static final String RULE = "metric-stale";
+    public static final String SETTING = "detector.absence.stale-metrics";
+    /** Series judged (and forgotten) per tick at most, so a tick stays short; the newest stale ones come first. */
+    static final int PER_TICK = 500;
+    private static final Logger log = LoggerFactory.getLogger(StaleMetricRule.class);
+
+    private final Conditions conditions;
+    private final JsonMapper json;
+    private final Duration forgetAfter;
+    private final SettingsView<StaleMetricSettings> settings;
+
+    public StaleMetricRule(AbsenceProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions,
+                           EventCodec codec) {
+        this.conditions = conditions;
+        this.json = codec.mapper();
+        this.forgetAfter = configured.forgetAfter();
+        this.settings = new SettingsView<>(runtime, () -> runtime.get(SETTING)
+                .map(value -> values.read(value, StaleMetricSettings.class, SETTING))
+                .orElse(configured.staleMetrics()));
+        this.settings.get();
+    }
+
+    @Override
+    public String family() {
+        return RULE;
+    }
+
+    @Override
+    public List<Finding> onSignal(SignalEvent signal, DetectionContext context) {
+        if (!(signal instanceof MetricBatch batch) || MetricOrigin.of(batch) == MetricOrigin.BACKFILL) {
+            return List.of();
+        }
+        StaleMetricSettings current = settings.get();
+        MetricPresenceStore store = context.attach(MetricPresenceStore.class);
+        List<Conditions.Observed> arrivals = new ArrayList<>();
+        for (MetricSeries series : MetricSeries.of(RULE, batch, current.signals())) {
+            MetricSample latest = series.latest();
+            Map<String, String> labels = series.labels(batch);
+            store.arrived(series.fingerprint(), batch.resource(), series.signal(), json.writeValueAsString(series.identity()),
+                    json.writeValueAsString(labels), series.samples().size(), latest.at(), context.now());
+            var observation = new Observation(series.signal(), latest.value(), null,
+                    series.signal() + " from " + batch.resource() + " arrives again (sample at " + latest.at() + ")", latest.at());
+            arrivals.add(observed(batch.resource(), series.identity(), labels, Level.CLEAR, current, series.signal(), observation));
+        }
+        return conditions.observeAll(arrivals, context);
+    }
+
+    @Override
+    public List<Finding> onTick(DetectionContext context) {
+        StaleMetricSettings current = settings.get();
+        Instant now = context.now();
+        MetricPresenceStore store = context.attach(MetricPresenceStore.class);
+        List<Conditions.Observed> observed = new ArrayList<>();
+        for (MetricPresence silent : store.silentSince(now.minus(forgetAfter), PER_TICK)) {
+            store.forget(silent.series());
+            log.info("metric series forgotten resource={} signal={} lastArrival={}", silent.resource(), silent.signal(),
+                    silent.lastArrivalAt());
+            var observation = new Observation(silent.signal(), null, null, silent.signal() + " from " + silent.resource()
+                    + " is no longer watched: nothing since " + silent.lastSampleAt(), now);
+            observed.add(observed(silent, Level.CLEAR, current, observation));
+        }
+        if (!current.signals().isEmpty()) {
+            for (MetricPresence stale : store.staleSince(now.minus(current.staleAfter()), current.minObservations(), current.signals(),
+                    PER_TICK)) {
+                var observation = new Observation(stale.signal(), null, null, stale.signal() + " from " + stale.resource()
+                        + " stopped arriving; last at " + stale.lastSampleAt() + " (received " + stale.lastArrivalAt() + ", nothing for "
+                        + Duration.between(stale.lastArrivalAt(), now).withNanos(0) + ")", now);
+                observed.add(observed(stale, Level.BREACHED, current, observation));
+            }
+        }
+        return conditions.observeAll(observed, context);
+    }
+
+    private Conditions.Observed observed(MetricPresence presence, Level level, StaleMetricSettings current, Observation observation) {
+        return observed(presence.resource(), readLabels(presence.identity()), readLabels(presence.labels()), level, current,
+                presence.signal(), observation);
+    }
+
+    private Map<String, String> readLabels(String stored) {
+        return json.readValue(stored, json.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+    }
+
+    private static Conditions.Observed observed(String resource, Map<String, String> identity, Map<String, String> labels, Level level,
+                                                StaleMetricSettings settings, String signal, Observation observation) {
+        return new Conditions.Observed(RULE, resource, identity, labels, level, settings.severity(),
+                signal + " from " + resource + " stopped arriving", observation, observation.observedAt(), Duration.ZERO);
+    }
+}

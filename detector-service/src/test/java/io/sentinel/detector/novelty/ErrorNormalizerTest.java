@@ -1,0 +1,139 @@
+package io.sentinel.detector.novelty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ErrorNormalizerTest {
+
+    static Stream<Arguments> normalisations() {
+        return Stream.of(
+                Arguments.of("Java: ids, e-mail, duration",
+                        "Failed to process order 4711 for customer alice@example.com after 30000ms",
+                        "failed to process order <n> for customer <email> after <duration>"),
+                Arguments.of("Java: UUID and ISO timestamp",
+                        "Request 3fa85f64-5717-4562-b3fc-2c963f66afa6 failed at 2026-11-23T12:00:01.123Z",
+                        "request <uuid> failed at <ts>"),
+                Arguments.of("Java: host:port and a decimal duration",
+                        "Could not connect to db-primary.internal:5432 (timeout 2.5s)",
+                        "could not connect to <addr> (timeout <duration>)"),
+                Arguments.of("Go: IPv4 with port",
+                        "dial tcp 10.0.0.5:5432: connect: connection refused",
+                        "dial tcp <addr>: connect: connection refused"),
+                Arguments.of("Go: panic with index and length",
+                        "panic: runtime error: index out of range [5] with length 3",
+                        "panic: runtime error: index out of range [<n>] with length <n>"),
+                Arguments.of("IPv6, bracketed with port, compressed",
+                        "upstream [2001:db8::1]:8080 reset, retry with ::1",
+                        "upstream <addr> reset, retry with <addr>"),
+                Arguments.of("Postgres: quoted constraint, e-mail in the key",
+                        "duplicate key value violates unique constraint \"users_email_key\" Key (email)=(bob@corp.io) already exists.",
+                        "duplicate key value violates unique constraint <quoted> key (email)=(<email>) already exists."),
+                Arguments.of("Python: single-quoted value, apostrophe left alone",
+                        "can't parse token 'abc' at position 17",
+                        "can't parse token <quoted> at position <n>"),
+                Arguments.of("hex: 0x address and a trace id",
+                        "segfault at 0x7ffd4e2a in trace 4bf92f3577b34da6a3ce929d0e0e4736",
+                        "segfault at <hex> in trace <hex>"),
+                Arguments.of("sizes",
+                        "allocation of 2147483648 bytes failed; heap 512MB",
+                        "allocation of <size> failed; heap <size>"),
+                Arguments.of("whitespace collapses, case folds",
+                        "  Connection   RESET\n\tby peer ",
+                        "connection reset by peer"),
+                Arguments.of("identifiers with digits stay: they name things, not occurrences",
+                        "OrderService v2 failed for shard user42",
+                        "orderservice v2 failed for shard user42"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("normalisations")
+    void replacesWhatVariesBetweenOccurrences(String scenario, String message, String normalised) {
+        assertThat(ErrorNormalizer.normalize(message)).isEqualTo(normalised);
+    }
+
+    static Stream<Arguments> sameError() {
+        return Stream.of(
+                Arguments.of("another order and customer", "Failed to process order 4711 for alice@example.com",
+                        "Failed to process order 98 for bob@corp.io"),
+                Arguments.of("another request id and time", "Request 3fa85f64-5717-4562-b3fc-2c963f66afa6 failed at 2026-11-23T12:00:01Z",
+                        "Request 9c8b7a6d-1111-4222-8333-444455556666 failed at 2026-11-24T08:13:59.999+01:00"),
+                Arguments.of("another replica's address", "dial tcp 10.0.0.5:5432: connect: connection refused",
+                        "dial tcp 10.0.7.19:6432: connect: connection refused"),
+                Arguments.of("another timeout", "timed out after 30000ms", "timed out after 5s"),
+                Arguments.of("another id after an underscore", "Charge ch_1 declined: card 4242 expired",
+                        "Charge ch_2 declined: card 5555 expired"),
+                Arguments.of("Python: another missing key", "KeyError: 'user_id'", "KeyError: 'order_id'"),
+                Arguments.of("Postgres: another duplicate", "duplicate key value violates unique constraint \"users_email_key\"",
+                        "duplicate key value violates unique constraint \"orders_pkey\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sameError")
+    void collapsesOccurrencesOfOneError(String scenario, String one, String other) {
+        assertThat(ErrorNormalizer.signature(one, null).fingerprint()).isEqualTo(ErrorNormalizer.signature(other, null).fingerprint());
+    }
+
+    static Stream<Arguments> differentErrors() {
+        return Stream.of(
+                Arguments.of("refused is not reset", "connection refused", null, "connection reset by peer", null),
+                Arguments.of("Postgres: a missing relation is not a missing column", "relation \"orders\" does not exist", null,
+                        "column \"total\" does not exist", null),
+                Arguments.of("same message, different exception type", "boom",
+                        "java.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)", "boom",
+                        "java.lang.NullPointerException: boom\n\tat a.B.c(B.java:1)"),
+                Arguments.of("Python: KeyError is not ValueError", "'user_id'",
+                        "Traceback (most recent call last):\n  File \"app.py\", line 3\nKeyError: 'user_id'", "'user_id'",
+                        "Traceback (most recent call last):\n  File \"app.py\", line 3\nValueError: 'user_id'"),
+                Arguments.of("Go: index out of range is not nil pointer", "panic: runtime error: index out of range [5] with length 3", null,
+                        "panic: runtime error: invalid memory address or nil pointer dereference", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("differentErrors")
+    void keepsDifferentErrorsApart(String scenario, String message, String stack, String otherMessage, String otherStack) {
+        assertThat(ErrorNormalizer.signature(message, stack).fingerprint())
+                .isNotEqualTo(ErrorNormalizer.signature(otherMessage, otherStack).fingerprint());
+    }
+
+    static Stream<Arguments> exceptionTypes() {
+        return Stream.of(
+                Arguments.of("Java", "java.lang.IllegalStateException: pool exhausted\n\tat com.shop.Pool.get(Pool.java:42)",
+                        "java.lang.IllegalStateException"),
+                Arguments.of("Java, uncaught in a thread", "Exception in thread \"main\" java.lang.NullPointerException\n\tat A.b(A.java:1)",
+                        "java.lang.NullPointerException"),
+                Arguments.of("Python: the type is on the last line",
+                        "Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nKeyError: 'user_id'\n", "KeyError"),
+                Arguments.of("Python: qualified type", "psycopg2.errors.UniqueViolation: duplicate key value",
+                        "psycopg2.errors.UniqueViolation"),
+                Arguments.of("Node", "TypeError: Cannot read properties of undefined (reading 'id')\n    at handler (/app/index.js:10:5)",
+                        "TypeError"),
+                Arguments.of("Go: goroutine dump names no type", "goroutine 1 [running]:\nmain.main()\n\t/app/main.go:12", null),
+                Arguments.of("no stack trace", null, null),
+                Arguments.of("blank stack trace", "  \n", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exceptionTypes")
+    void findsTheExceptionTypeInTheStackTrace(String scenario, String stackTrace, String type) {
+        assertThat(ErrorNormalizer.exceptionType(stackTrace)).isEqualTo(type);
+    }
+
+    @Test
+    void fingerprintsAreShortStableHex() {
+        ErrorSignature signature = ErrorNormalizer.signature("Order 42 not found", "com.shop.NotFound: Order 42 not found");
+        assertThat(signature.fingerprint()).matches("[0-9a-f]{16}").isEqualTo(ErrorNormalizer.signature("order 7 NOT found",
+                "com.shop.NotFound: x").fingerprint());
+        assertThat(signature.exceptionType()).isEqualTo("com.shop.NotFound");
+    }
+
+    @Test
+    void readsOnlyTheHeadOfAHugeMessage() {
+        String huge = "x".repeat(ErrorNormalizer.MAX_MESSAGE_CHARS) + " and then something different every time " + System.nanoTime();
+        assertThat(ErrorNormalizer.normalize(huge)).hasSize(ErrorNormalizer.MAX_MESSAGE_CHARS);
+    }
+}
