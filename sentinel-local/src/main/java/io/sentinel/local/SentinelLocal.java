@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -47,8 +48,9 @@ public final class SentinelLocal {
 
         Files.createDirectories(STATE);
         DatabaseCoordinates database = PostgresProvisioner.forLocalStack(STATE.resolve("postgres").toAbsolutePath());
-        String adminKey = adminKey();
-        var settings = new StackSettings(database, servicePorts, demos, inboxPort, adminKey, List.of("local"), Map.of());
+        String adminKey = secret("SENTINEL_BOOTSTRAP_ADMIN_KEY", "admin-key", LocalStack::newAdminKey);
+        String ingestToken = secret("SENTINEL_INGEST_TOKEN", "ingest-token", LocalStack::newIngestToken);
+        var settings = new StackSettings(database, servicePorts, demos, inboxPort, adminKey, ingestToken, List.of("local"), Map.of());
 
         System.out.println("Starting Sentinel: Kafka, " + database.origin() + ", 2 demo services and 7 Sentinel services ...");
         LocalStack stack = LocalStack.start(settings);
@@ -78,6 +80,7 @@ public final class SentinelLocal {
                 stack.startupTime().toMillis() / 1000.0));
         lines.append(String.format("  Gateway (API)      %s%n", stack.gatewayUrl()));
         lines.append(String.format("  Admin API key      %s   (saved in %s)%n", stack.adminKey(), STATE.resolve("admin-key")));
+        lines.append(String.format("  Ingest token       %s   (saved in %s)%n", stack.ingestToken(), STATE.resolve("ingest-token")));
         stack.demos().forEach((name, demo) -> lines.append(String.format("  Demo service       %-13s %s  (environment=%s)%n", name,
                 demo.url(), stack.settings().demos().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow().environment())));
         lines.append(String.format("  Notifications      %s (printed here as they arrive)%n", stack.inbox().url()));
@@ -88,20 +91,25 @@ public final class SentinelLocal {
         }
         lines.append(String.format("%nBreak something:   curl -X POST %s/faults/memory-leak%n", stack.demo("shop-staging").url()));
         lines.append(String.format("Watch it:          curl -s -H 'Authorization: Bearer %s' %s/api/incidents%n", stack.adminKey(), stack.gatewayUrl()));
+        lines.append(String.format("Send a heartbeat:  curl -X POST -H 'Authorization: Bearer %s' 'http://localhost:%d/api/heartbeats/nightly-backup?every=2m'%n",
+                stack.ingestToken(), stack.port(SentinelService.COLLECTOR)));
         return lines.toString();
     }
 
-    /** The admin key survives restarts (the database does too), so it is generated once and kept. */
-    private static String adminKey() throws IOException {
-        String configured = System.getenv("SENTINEL_BOOTSTRAP_ADMIN_KEY");
+    /**
+     * A secret from the environment, else the one kept in {@code .sentinel/<file>}, else a new one kept
+     * there: the database survives restarts, so the keys stored in it must too.
+     */
+    private static String secret(String variable, String fileName, Supplier<String> generate) throws IOException {
+        String configured = System.getenv(variable);
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        Path file = STATE.resolve("admin-key");
+        Path file = STATE.resolve(fileName);
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         }
-        String key = LocalStack.newAdminKey();
+        String key = generate.get();
         Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

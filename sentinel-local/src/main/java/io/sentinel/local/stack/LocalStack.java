@@ -146,6 +146,7 @@ public final class LocalStack implements AutoCloseable {
         }
         switch (service) {
             case COLLECTOR -> {
+                args.put("SENTINEL_INGEST_TOKEN", settings.ingestToken());
                 int index = 0;
                 for (DemoService demo : settings.demos()) {
                     String prefix = "sentinel.collector.scrape.targets[" + index++ + "].";
@@ -198,6 +199,15 @@ public final class LocalStack implements AutoCloseable {
 
     public String adminKey() {
         return settings.adminKey();
+    }
+
+    public String ingestToken() {
+        return settings.ingestToken();
+    }
+
+    /** A random token for the collector's ingest endpoints. */
+    public static String newIngestToken() {
+        return HexFormat.of().formatHex(randomBytes(24));
     }
 
     public StackSettings settings() {

@@ -50,7 +50,7 @@ class PipelineEndToEndTest {
                 new DemoService("shop-prod", "production", 0, 64, 8),
                 new DemoService("shop-broken", "staging", 0, 64, 8),
                 new DemoService("shop-dlq", "staging", 0, 64, 8)),
-                0, LocalStack.newAdminKey(), List.of("local", "e2e"), Map.of());
+                0, LocalStack.newAdminKey(), LocalStack.newIngestToken(), List.of("local", "e2e"), Map.of());
         stack = LocalStack.start(settings);
         gateway = new GatewayClient(stack.gatewayUrl());
         var created = gateway.post("/api/keys", stack.adminKey(), "{\"name\":\"alice\",\"role\":\"OPERATOR\"}");
