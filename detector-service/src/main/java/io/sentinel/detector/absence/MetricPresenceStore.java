@@ -3,7 +3,10 @@ package io.sentinel.detector.absence;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -16,14 +19,19 @@ public interface MetricPresenceStore {
 
     String COLUMNS = "series, resource, signal, identity::text as identity, labels::text as labels, observations, last_sample_at, last_arrival_at";
 
-    @SqlUpdate("""
+    /** A series that arrived, with what is known about it. */
+    record Arrival(String series, String signal, String identity, String labels, long count, Instant sampleAt) {
+    }
+
+    /** A batch's arrivals in one round trip: this is on the signal stream's hot path. */
+    @SqlBatch("""
             insert into metric_presence (series, resource, signal, identity, labels, observations, last_sample_at, last_arrival_at)
             values (:series, :resource, :signal, cast(:identity as jsonb), cast(:labels as jsonb), :count, :sampleAt, :arrivalAt)
             on conflict (series) do update
             set labels = excluded.labels, observations = metric_presence.observations + excluded.observations,
                 last_sample_at = greatest(metric_presence.last_sample_at, excluded.last_sample_at),
                 last_arrival_at = excluded.last_arrival_at""")
-    void arrived(String series, String resource, String signal, String identity, String labels, long count, Instant sampleAt, Instant arrivalAt);
+    void arrivedAll(@BindMethods List<Arrival> arrivals, @Bind("resource") String resource, @Bind("arrivalAt") Instant arrivalAt);
 
     /** The newest stale series first: a series that just went stale is never crowded out by long-stale ones. */
     @SqlQuery("select " + COLUMNS + " from metric_presence where last_arrival_at < :before and observations >= :minObservations"

@@ -70,14 +70,18 @@ public final class StaleMetricRule implements DetectionRule, ScheduledRule {
         StaleMetricSettings current = settings.get();
         MetricPresenceStore store = context.attach(MetricPresenceStore.class);
         List<Conditions.Observed> arrivals = new ArrayList<>();
+        List<MetricPresenceStore.Arrival> arrived = new ArrayList<>();
         for (MetricSeries series : MetricSeries.of(RULE, batch, current.signals())) {
             MetricSample latest = series.latest();
             Map<String, String> labels = series.labels(batch);
-            store.arrived(series.fingerprint(), batch.resource(), series.signal(), json.writeValueAsString(series.identity()),
-                    json.writeValueAsString(labels), series.samples().size(), latest.at(), context.now());
+            arrived.add(new MetricPresenceStore.Arrival(series.fingerprint(), series.signal(), json.writeValueAsString(series.identity()),
+                    json.writeValueAsString(labels), series.samples().size(), latest.at()));
             var observation = new Observation(series.signal(), latest.value(), null,
                     series.signal() + " from " + batch.resource() + " arrives again (sample at " + latest.at() + ")", latest.at());
             arrivals.add(observed(batch.resource(), series.identity(), labels, Level.CLEAR, current, series.signal(), observation));
+        }
+        if (!arrived.isEmpty()) {
+            store.arrivedAll(arrived, batch.resource(), context.now());
         }
         return conditions.observeAll(arrivals, context);
     }

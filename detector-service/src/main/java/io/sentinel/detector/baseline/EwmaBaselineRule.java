@@ -15,9 +15,12 @@ import io.sentinel.events.signal.MetricSample;
 import io.sentinel.events.signal.SignalEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +64,17 @@ public final class EwmaBaselineRule implements DetectionRule {
         List<Conditions.Observed> observed = new ArrayList<>();
         boolean live = MetricOrigin.of(batch) == MetricOrigin.LIVE;
         Instant latestAllowed = context.now().plus(HourlyBaselines.MAX_AHEAD);
+        Collection<MetricSeries> watched = MetricSeries.of(RULE, batch, current.signals());
+        if (watched.isEmpty()) {
+            return List.of();
+        }
         EwmaStore store = context.attach(EwmaStore.class);
-        for (MetricSeries series : MetricSeries.of(RULE, batch, current.signals())) {
-            EwmaState state = store.find(series.fingerprint()).orElse(null);
+        Map<String, EwmaState> stored = new HashMap<>();
+        store.findAll(watched.stream().map(MetricSeries::fingerprint).toList())
+                .forEach(row -> stored.put(row.series(), row.state()));
+        List<EwmaStore.Learned> learned = new ArrayList<>();
+        for (MetricSeries series : watched) {
+            EwmaState state = stored.get(series.fingerprint());
             EwmaState before = state;
             List<MetricSample> samples = series.samples().stream().sorted(Comparator.comparing(MetricSample::at)).toList();
             for (MetricSample sample : samples) {
@@ -82,8 +93,11 @@ public final class EwmaBaselineRule implements DetectionRule {
                 state = current.next(state, sample.value(), sample.at(), verdict);
             }
             if (state != null && state != before) {
-                store.save(series.fingerprint(), batch.resource(), series.signal(), state, context.now());
+                learned.add(EwmaStore.Learned.of(series.fingerprint(), batch.resource(), series.signal(), state));
             }
+        }
+        if (!learned.isEmpty()) {
+            store.saveAll(learned, context.now());
         }
         return conditions.observeAll(observed, context);
     }

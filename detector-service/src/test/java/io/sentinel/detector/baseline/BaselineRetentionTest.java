@@ -24,8 +24,10 @@ class BaselineRetentionTest {
                     new HourlyAggregate(eightDaysAgo, 2, 1),
                     new HourlyAggregate(NOW, 3, 1)), NOW);
             var ewma = handle.attach(EwmaStore.class);
-            ewma.save("gone", "api", "memory_usage_ratio", EwmaState.first(0.5, NOW), NOW.minus(Duration.ofDays(3)));
-            ewma.save("alive", "api", "memory_usage_ratio", EwmaState.first(0.5, NOW), NOW.minus(Duration.ofDays(1)));
+            ewma.saveAll(List.of(EwmaStore.Learned.of("gone", "api", "memory_usage_ratio", EwmaState.first(0.5, NOW))),
+                    NOW.minus(Duration.ofDays(3)));
+            ewma.saveAll(List.of(EwmaStore.Learned.of("alive", "api", "memory_usage_ratio", EwmaState.first(0.5, NOW))),
+                    NOW.minus(Duration.ofDays(1)));
         });
 
         new BaselineRetention(db.jdbi(), new BaselineProperties(null, null, Duration.ofDays(2)), Clock.fixed(NOW, ZoneOffset.UTC))

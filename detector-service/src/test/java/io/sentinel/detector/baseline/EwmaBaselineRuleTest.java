@@ -124,7 +124,7 @@ class EwmaBaselineRuleTest {
 
     private static EwmaState state(String resource) {
         return db.query(handle -> handle.attach(EwmaStore.class)
-                .find(Fingerprint.of(EwmaBaselineRule.RULE, resource, Map.of("signal", SIGNAL))).orElseThrow());
+                .findAll(List.of(Fingerprint.of(EwmaBaselineRule.RULE, resource, Map.of("signal", SIGNAL))))).getFirst().state();
     }
 
     private static IncidentOpened opened(String resource) {
