@@ -51,10 +51,7 @@ public final class StaleMetricRule implements DetectionRule, ScheduledRule {
         this.conditions = conditions;
         this.json = codec.mapper();
         this.forgetAfter = configured.forgetAfter();
-        this.settings = new SettingsView<>(runtime, () -> runtime.get(SETTING)
-                .map(value -> values.read(value, StaleMetricSettings.class, SETTING))
-                .orElse(configured.staleMetrics()));
-        this.settings.get();
+        this.settings = SettingsView.section(runtime, values, SETTING, StaleMetricSettings.class, configured.staleMetrics());
     }
 
     @Override

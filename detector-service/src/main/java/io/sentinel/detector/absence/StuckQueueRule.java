@@ -51,10 +51,7 @@ public final class StuckQueueRule implements DetectionRule, ScheduledRule {
     public StuckQueueRule(AbsenceProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions) {
         this.conditions = conditions;
         this.forgetAfter = configured.forgetAfter();
-        this.settings = new SettingsView<>(runtime, () -> runtime.get(SETTING)
-                .map(json -> values.read(json, StuckQueueSettings.class, SETTING))
-                .orElse(configured.stuckQueue()));
-        this.settings.get();
+        this.settings = SettingsView.section(runtime, values, SETTING, StuckQueueSettings.class, configured.stuckQueue());
     }
 
     @Override

@@ -44,10 +44,7 @@ public final class EwmaBaselineRule implements DetectionRule {
 
     public EwmaBaselineRule(BaselineProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions) {
         this.conditions = conditions;
-        this.settings = new SettingsView<>(runtime, () -> runtime.get(SETTING)
-                .map(json -> values.read(json, EwmaBaselineSettings.class, SETTING))
-                .orElse(configured.ewma()));
-        this.settings.get();
+        this.settings = SettingsView.section(runtime, values, SETTING, EwmaBaselineSettings.class, configured.ewma());
     }
 
     @Override

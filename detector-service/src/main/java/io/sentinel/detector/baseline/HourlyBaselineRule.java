@@ -35,10 +35,7 @@ public final class HourlyBaselineRule implements DetectionRule {
                               Conditions conditions) {
         this.baselines = baselines;
         this.conditions = conditions;
-        this.settings = new SettingsView<>(runtime, () -> runtime.get(SETTING)
-                .map(json -> values.read(json, HourlyBaselineSettings.class, SETTING))
-                .orElse(configured.hourly()));
-        this.settings.get();
+        this.settings = SettingsView.section(runtime, values, SETTING, HourlyBaselineSettings.class, configured.hourly());
     }
 
     @Override

@@ -16,10 +16,7 @@ public final class LatencyEstimates {
     private final SettingsView<LatencyEstimate> estimate;
 
     public LatencyEstimates(LatencyEstimate configured, RuntimeSettings runtime, SettingValues values) {
-        this.estimate = new SettingsView<>(runtime, () -> runtime.get(SETTING)
-                .map(json -> values.read(json, LatencyEstimate.class, SETTING))
-                .orElse(configured));
-        this.estimate.get();
+        this.estimate = SettingsView.section(runtime, values, SETTING, LatencyEstimate.class, configured);
     }
 
     /** Estimates for the series of the batch that carry network figures but no measured latency. */

@@ -47,10 +47,7 @@ public final class LlmCostSpikeRule implements DetectionRule {
                             Conditions conditions) {
         this.baselines = baselines;
         this.conditions = conditions;
-        this.settings = new SettingsView<>(runtime, () -> runtime.get(SETTING)
-                .map(json -> values.read(json, LlmCostProperties.class, SETTING))
-                .orElse(configured));
-        this.settings.get();
+        this.settings = SettingsView.section(runtime, values, SETTING, LlmCostProperties.class, configured);
     }
 
     @Override

@@ -23,6 +23,19 @@ public final class SettingsView<T> {
         this.derive = derive;
     }
 
+    /**
+     * A settings section that a runtime setting replaces as a whole while it exists, the configured
+     * one otherwise. Derived right away rather than on the first signal.
+     */
+    public static <T> SettingsView<T> section(RuntimeSettings settings, SettingValues values, String setting, Class<T> type,
+                                              T configured) {
+        SettingsView<T> view = new SettingsView<>(settings, () -> settings.get(setting)
+                .map(json -> values.read(json, type, setting))
+                .orElse(configured));
+        view.get();
+        return view;
+    }
+
     public T get() {
         long current = settings.version();
         if (current != derivedAt) {
