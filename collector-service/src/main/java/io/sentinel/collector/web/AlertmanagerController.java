@@ -40,7 +40,7 @@ class AlertmanagerController {
         byte[] body = BoundedRequestBody.read(request, properties.maxBodyBytes().toBytes());
         List<ExternalAlert> alerts = AlertmanagerWebhook.parse(body, clock.instant(), properties.maxItems());
         if (!alerts.isEmpty()) {
-            publisher.publishAll(alerts);
+            IdempotencyKeys.publishAll(publisher, alerts, request);
         }
         log.info("received alertmanager notification token={} alerts={} firing={}", request.getAttribute(IngestTokenFilter.TOKEN_NAME),
                 alerts.size(), alerts.stream().filter(alert -> alert.status() == AlertStatus.FIRING).count());

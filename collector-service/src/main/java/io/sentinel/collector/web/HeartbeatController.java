@@ -37,7 +37,7 @@ class HeartbeatController {
                                              @RequestParam(required = false) String grace, HttpServletRequest request) throws IOException {
         byte[] body = BoundedRequestBody.read(request, properties.maxBodyBytes().toBytes());
         HeartbeatReceived heartbeat = HeartbeatRequests.parse(name, every, grace, body, clock.instant());
-        publisher.publishAll(List.of(heartbeat));
+        IdempotencyKeys.publishAll(publisher, List.of(heartbeat), request);
         log.debug("ingested heartbeat token={} name={} every={} grace={}", request.getAttribute(IngestTokenFilter.TOKEN_NAME), name,
                 heartbeat.every(), heartbeat.grace());
         return ResponseEntity.accepted().body(new IngestAccepted(1, 1));

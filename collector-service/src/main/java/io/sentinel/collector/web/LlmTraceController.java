@@ -37,7 +37,7 @@ class LlmTraceController {
     ResponseEntity<IngestAccepted> traces(HttpServletRequest request) throws IOException {
         byte[] body = BoundedRequestBody.read(request, properties.maxBodyBytes().toBytes());
         List<LlmTraceBatch> batches = LangfuseTraces.parse(body, clock.instant(), properties.maxItems(), encodedSize::of);
-        publisher.publishAll(batches);
+        IdempotencyKeys.publishAll(publisher, batches, request);
         int traces = batches.stream().mapToInt(batch -> batch.traces().size()).sum();
         log.debug("ingested llm traces token={} traces={} events={}", request.getAttribute(IngestTokenFilter.TOKEN_NAME), traces, batches.size());
         return ResponseEntity.accepted().body(new IngestAccepted(traces, batches.size()));

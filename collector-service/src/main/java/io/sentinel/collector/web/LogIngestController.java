@@ -43,7 +43,7 @@ class LogIngestController {
         List<LogBatch> batches = NDJSON.isCompatibleWith(type)
                 ? LogPayloads.fromNdjson(body, clock.instant(), properties.maxItems(), encodedSize::of)
                 : LogPayloads.fromJson(body, clock.instant(), properties.maxItems(), encodedSize::of);
-        publisher.publishAll(batches);
+        IdempotencyKeys.publishAll(publisher, batches, request);
         int entries = batches.stream().mapToInt(batch -> batch.entries().size()).sum();
         log.debug("ingested logs token={} entries={} events={}", request.getAttribute(IngestTokenFilter.TOKEN_NAME), entries, batches.size());
         return ResponseEntity.accepted().body(new IngestAccepted(entries, batches.size()));

@@ -3,6 +3,7 @@ package io.sentinel.collector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.collector.PrometheusFixtures;
+import io.sentinel.events.Topic;
 import io.sentinel.events.signal.AlertStatus;
 import io.sentinel.events.signal.ExternalAlert;
 import io.sentinel.events.signal.HeartbeatReceived;
@@ -11,6 +12,7 @@ import io.sentinel.events.signal.LlmTraceBatch;
 import io.sentinel.events.signal.LogBatch;
 import io.sentinel.events.signal.LogEntry;
 import io.sentinel.events.signal.SignalEvent;
+import io.sentinel.testkit.ReceivedRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -61,6 +63,42 @@ class IngestIntegrationTest extends CollectorContext {
                 new LogEntry("FATAL", "out of connections", null, checkout.receivedAt(), Map.of()));
         assertThat(probe.await(LogBatch.class, batch -> batch.resource().equals("search-" + run), WAIT).entries())
                 .extracting(LogEntry::level).containsExactly("WARN");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyRepublishesTheSameEventIdsSoConsumersDropIt() throws Exception {
+        String service = "retried-" + run;
+        String body = "{\"service\":\"" + service + "\",\"level\":\"error\",\"message\":\"disk full\"}\n";
+        String key = UUID.randomUUID().toString();
+
+        for (String sentKey : List.of(key, key, "another-" + key)) {
+            assertThat(send(post("/api/logs", "application/x-ndjson", body).header("Authorization", "Bearer " + CI_TOKEN)
+                    .header("Idempotency-Key", sentKey)).statusCode()).isEqualTo(202);
+        }
+
+        List<ReceivedRecord> published = probe.awaitRecords(Topic.SIGNALS.topicName(), 3,
+                record -> record.event() instanceof LogBatch batch && batch.resource().equals(service), WAIT);
+        List<String> ids = published.stream().map(record -> record.envelope().id()).toList();
+        assertThat(ids.get(0)).isEqualTo(ids.get(1));
+        assertThat(ids.get(2)).isNotEqualTo(ids.get(0));
+        // The same key from another client is another request.
+        assertThat(send(post("/api/logs", "application/x-ndjson", body).header("Authorization", "Bearer " + ENV_TOKEN)
+                .header("Idempotency-Key", key)).statusCode()).isEqualTo(202);
+        List<String> afterOtherClient = probe.awaitRecords(Topic.SIGNALS.topicName(), 4,
+                record -> record.event() instanceof LogBatch batch && batch.resource().equals(service), WAIT)
+                .stream().map(record -> record.envelope().id()).toList();
+        assertThat(afterOtherClient.get(3)).isNotIn(ids);
+    }
+
+    @Test
+    void anUnusableIdempotencyKeyIsRefusedByName() throws Exception {
+        HttpResponse<String> refused = send(post("/api/heartbeats/backup-" + run, "application/json", "")
+                .header("Authorization", "Bearer " + CI_TOKEN).header("Idempotency-Key", "x".repeat(201)));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.path("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(problem.path("detail").asString()).isEqualTo("header 'Idempotency-Key' must be 1 to 200 visible ASCII characters (e.g. a UUID)");
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a condition that fired deserves a new incident: not while a matching silence is
@@ -26,12 +24,12 @@ public final class NoiseControl {
     public static final String SILENCES = "detector.silences";
     public static final String INHIBITIONS = "detector.inhibitions";
     public static final String FLAPPING = "detector.flapping";
-    private static final Logger log = LoggerFactory.getLogger(NoiseControl.class);
 
     private final SettingsView<List<Silence>> silences;
     private final SettingsView<List<InhibitionRule>> inhibitions;
     private final SettingsView<FlapDetection> flapping;
     private final MeterRegistry meters;
+    private final SuppressionLog suppressionLog = new SuppressionLog();
 
     public NoiseControl(NoiseProperties configured, RuntimeSettings settings, SettingValues values, MeterRegistry meters) {
         this.meters = meters;
@@ -60,13 +58,14 @@ public final class NoiseControl {
         Map<String, String> labels = IncidentLabels.matchLabels(firing);
         for (Silence silence : silences.get()) {
             if (silence.covers(labels, at)) {
-                return suppressed("silenced", "silenced by " + silence.id() + (silence.comment() == null ? "" : " (" + silence.comment() + ")"));
+                String comment = silence.comment() == null ? "" : " (" + silence.comment() + ")";
+                return suppressed(firing, at, "silenced", "silenced by " + silence.id() + comment);
             }
         }
         for (InhibitionRule rule : inhibitions.get()) {
             for (IncidentLabels open : openIncidents) {
                 if (!open.fingerprint().equals(firing.fingerprint()) && rule.inhibits(open.labels(), labels)) {
-                    return suppressed("inhibited", "inhibited by open incident " + open.incidentId() + " (rule " + rule.name() + ")");
+                    return suppressed(firing, at, "inhibited", "inhibited by open incident " + open.incidentId() + " (rule " + rule.name() + ")");
                 }
             }
         }
@@ -77,9 +76,9 @@ public final class NoiseControl {
         return flapping.get();
     }
 
-    private Optional<String> suppressed(String reason, String detail) {
+    private Optional<String> suppressed(Finding.Firing firing, Instant at, String reason, String detail) {
         meters.counter("sentinel.detector.suppressed", "reason", reason).increment();
-        log.info("incident suppressed reason={} detail=\"{}\"", reason, detail);
+        suppressionLog.suppressed(firing.fingerprint(), reason, detail, at);
         return Optional.of(detail);
     }
 

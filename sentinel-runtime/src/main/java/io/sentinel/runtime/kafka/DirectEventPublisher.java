@@ -6,6 +6,8 @@ import io.sentinel.events.TraceParent;
 import io.sentinel.runtime.outbox.EventEnvelopes;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Publishes events that have no state change to be atomic with (freshly collected signals) straight
@@ -28,8 +30,22 @@ public final class DirectEventPublisher {
 
     /** @throws EventPublicationException if the broker did not acknowledge every event in time */
     public void publishAll(List<? extends SentinelEvent> events) {
-        producer.sendAll(events.stream()
-                .map(event -> records.of(envelopes.wrap(event, EventIds.random(), TraceParent.root())))
+        publish(events, index -> EventIds.random());
+    }
+
+    /**
+     * As {@link #publishAll(List)}, with ids derived from the caller's idempotency key and each
+     * event's position: a client that retries a request it got no answer to publishes the same ids
+     * again, and every consumer's inbox drops the repeats, whichever of the first attempt's events
+     * the broker had taken.
+     */
+    public void publishAll(List<? extends SentinelEvent> events, String idempotencyKey) {
+        publish(events, index -> EventIds.derive(idempotencyKey, Integer.toString(index)));
+    }
+
+    private void publish(List<? extends SentinelEvent> events, IntFunction<String> id) {
+        producer.sendAll(IntStream.range(0, events.size())
+                .mapToObj(index -> records.of(envelopes.wrap(events.get(index), id.apply(index), TraceParent.root())))
                 .toList(), timeout);
     }
 }
