@@ -34,6 +34,10 @@ public record PrometheusProperties(URI url,
     private static final String PREFIX = "sentinel.collector.prometheus";
     private static final String NOT_SYSTEM = "{container!=\"\",container!=\"POD\"}";
 
+    private static final Duration RATE_HISTORY = Duration.ofDays(7);
+    /** Four points an hour: 672 per series, well inside Prometheus' limit and the response size limit. */
+    private static final Duration RATE_HISTORY_STEP = Duration.ofMinutes(15);
+
     /**
      * node_exporter (hosts, by {@code instance}), cAdvisor and kube-state-metrics (containers, by
      * {@code pod}) and Micrometer-instrumented applications (by {@code instance}): the canonical
@@ -66,12 +70,13 @@ public record PrometheusProperties(URI url,
             PrometheusQuery.of("container_up", "kube_pod_container_status_running", "pod", List.of("namespace", "container")),
             PrometheusQuery.of("http_request_latency_seconds",
                     "histogram_quantile(0.99, sum by (le, instance) (rate(http_server_requests_seconds_bucket[5m])))", "instance", List.of()),
-            PrometheusQuery.of("http_requests_per_second", "sum by (instance) (rate(http_server_requests_seconds_count[1m]))", "instance",
-                    List.of()),
-            PrometheusQuery.of("http_errors_per_second",
+            // The rates the hourly baseline judges: their history is read at start-up, so it need not wait a day to judge.
+            new PrometheusQuery("http_requests_per_second", "sum by (instance) (rate(http_server_requests_seconds_count[1m]))", "instance",
+                    List.of(), RATE_HISTORY, RATE_HISTORY_STEP),
+            new PrometheusQuery("http_errors_per_second",
                     "sum by (instance) (rate(http_server_requests_seconds_count{status=~\"5..\"}[1m]))"
                             + " or sum by (instance) (rate(http_server_requests_seconds_count[1m])) * 0",
-                    "instance", List.of()),
+                    "instance", List.of(), RATE_HISTORY, RATE_HISTORY_STEP),
             PrometheusQuery.of("queue_depth", "queue_depth", "instance", List.of("queue")),
             PrometheusQuery.of("queue_consumed_per_second", "rate(queue_consumed_total[1m])", "instance", List.of("queue")));
 

@@ -2,6 +2,7 @@ package io.sentinel.collector.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.URI;
@@ -48,6 +49,15 @@ class PrometheusPropertiesTest {
                 "disk_usage_ratio", "network_receive_bytes_per_second", "network_transmit_bytes_per_second", "network_errors_per_second",
                 "node_up", "container_restarts_total", "container_up", "http_request_latency_seconds", "http_requests_per_second",
                 "http_errors_per_second", "queue_depth", "queue_consumed_per_second");
+    }
+
+    @Test
+    void theRatesTheHourlyBaselineJudgesReadAWeekOfHistoryAtStartUp() {
+        assertThat(PrometheusProperties.DEFAULTS).filteredOn(PrometheusQuery::backfills)
+                .extracting(PrometheusQuery::signal, PrometheusQuery::backfill, PrometheusQuery::backfillStep)
+                .containsExactlyInAnyOrder(
+                        tuple("http_requests_per_second", Duration.ofDays(7), Duration.ofMinutes(15)),
+                        tuple("http_errors_per_second", Duration.ofDays(7), Duration.ofMinutes(15)));
     }
 
     @Test
