@@ -1,6 +1,7 @@
 package io.sentinel.analyzer;
 
 import io.sentinel.playbooks.spring.PlaybookCatalogConfiguration;
+import io.sentinel.runtime.inventory.TargetInventoryConfiguration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(PlaybookCatalogConfiguration.class)
+@Import({PlaybookCatalogConfiguration.class, TargetInventoryConfiguration.class})
 public class AnalyzerApplication {
 
     public static void main(String[] args) {

@@ -9,6 +9,7 @@ import io.sentinel.events.Topic;
 import io.sentinel.testkit.DatabaseCoordinates;
 import io.sentinel.testkit.KafkaBroker;
 import io.sentinel.testkit.PostgresProvisioner;
+import io.sentinel.testkit.TestKeyring;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,8 +119,11 @@ public final class DetectionBenchmark {
     }
 
     private static String[] common(KafkaBroker broker, DatabaseCoordinates db, Duration measure) {
-        return new String[] {
+        List<String> args = new ArrayList<>(TestKeyring.arguments());
+        args.addAll(List.of(
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--sentinel.kafka.replication-factor=1",
+                "--sentinel.kafka.min-insync-replicas=1",
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
@@ -130,7 +134,8 @@ public final class DetectionBenchmark {
                 "--management.metrics.distribution.percentiles.sentinel.events.age=0.5,0.99",
                 // Percentiles over the last measure window only, so start-up and warm-up do not colour them.
                 "--management.metrics.distribution.expiry.sentinel=" + measure.toSeconds() + "s",
-                "--management.metrics.distribution.buffer-length.sentinel=3"};
+                "--management.metrics.distribution.buffer-length.sentinel=3"));
+        return args.toArray(String[]::new);
     }
 
     private static String[] collectorArgs(KafkaBroker broker, DatabaseCoordinates db, BenchTargets endpoints, int targets, String interval,

@@ -4,6 +4,7 @@ import io.sentinel.events.EventCodec;
 import io.sentinel.runtime.kafka.DirectEventPublisher;
 import io.sentinel.runtime.kafka.EventProducer;
 import io.sentinel.runtime.kafka.EventRecords;
+import io.sentinel.testkit.TestKeyring;
 import io.sentinel.runtime.outbox.EventEnvelopes;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,7 @@ public final class KafkaPublishers {
     }
 
     public static DirectEventPublisher publisher(EventProducer producer) {
-        return new DirectEventPublisher(new EventEnvelopes("collector", Clock.systemUTC()), new EventRecords(new EventCodec()), producer,
+        return new DirectEventPublisher(new EventEnvelopes("collector", Clock.systemUTC()), new EventRecords(new EventCodec(), TestKeyring.signer("collector")), producer,
                 Duration.ofSeconds(15));
     }
 }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.detector.incident.IncidentLifecycle;
 import io.sentinel.detector.incident.IncidentManager;
 import io.sentinel.detector.incident.IncidentProperties;
+import io.sentinel.detector.limits.KeyLimits;
+import io.sentinel.detector.limits.LimitsProperties;
 import io.sentinel.detector.noise.NoiseControl;
 import io.sentinel.detector.noise.NoiseProperties;
 import io.sentinel.detector.remediation.RemediationTracker;
@@ -11,10 +13,10 @@ import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.RuleEngine;
 import io.sentinel.detector.rule.ScheduledRule;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
 import io.sentinel.events.EventCodec;
 import io.sentinel.runtime.outbox.EventOutbox;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -26,18 +28,13 @@ import org.springframework.context.annotation.Configuration;
 class DetectorConfiguration {
 
     @Bean
-    RuntimeSettings runtimeSettings() {
-        return new RuntimeSettings();
+    KeyLimits keyLimits(LimitsProperties properties, MeterRegistry meters) {
+        return KeyLimits.of(properties, meters);
     }
 
     @Bean
-    SettingValues settingValues() {
-        return new SettingValues();
-    }
-
-    @Bean
-    Conditions conditions() {
-        return new Conditions();
+    Conditions conditions(KeyLimits limits) {
+        return new Conditions(limits);
     }
 
     @Bean

@@ -1,12 +1,15 @@
 package io.sentinel.policy;
 
+import io.sentinel.runtime.inventory.TargetInventoryConfiguration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(TargetInventoryConfiguration.class)
 public class PolicyApplication {
 
     public static void main(String[] args) {

@@ -21,6 +21,11 @@ public final class EventFields {
         return value;
     }
 
+    /** An optional text field: absent, or not blank. */
+    public static String optionalText(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     public static <T> T require(T value, String field) {
         if (value == null) {
             throw new IllegalArgumentException("missing required field '" + field + "'");

@@ -11,27 +11,37 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The topics of the pipeline and the sealed event family each one carries. A breaking change to a
- * family is a new topic version, never an edit in place.
+ * The topics of the pipeline, the sealed event family each one carries and the one service that
+ * may publish on it. A breaking change to a family is a new topic version, never an edit in place.
  */
 public enum Topic {
-    SIGNALS("sentinel.signals.v1", SignalEvent.class, false),
-    INCIDENTS("sentinel.incidents.v1", IncidentEvent.class, false),
-    ANALYSES("sentinel.analyses.v1", AnalysisEvent.class, false),
-    DECISIONS("sentinel.decisions.v1", DecisionEvent.class, false),
-    APPROVALS("sentinel.approvals.v1", ApprovalEvent.class, false),
-    EXECUTIONS("sentinel.executions.v1", ExecutionEvent.class, false),
+    SIGNALS("sentinel.signals.v1", SignalEvent.class, false, "collector"),
+    INCIDENTS("sentinel.incidents.v1", IncidentEvent.class, false, "detector"),
+    ANALYSES("sentinel.analyses.v1", AnalysisEvent.class, false, "analyzer"),
+    DECISIONS("sentinel.decisions.v1", DecisionEvent.class, false, "policy"),
+    APPROVALS("sentinel.approvals.v1", ApprovalEvent.class, false, "gateway"),
+    EXECUTIONS("sentinel.executions.v1", ExecutionEvent.class, false, "executor"),
     /** Runtime settings keyed by setting name; compacted so a new consumer reads the current value of each. */
-    CONFIG("sentinel.config.v1", ConfigEvent.class, true);
+    CONFIG("sentinel.config.v1", ConfigEvent.class, true, "gateway");
 
     private final String topicName;
     private final Class<? extends SentinelEvent> family;
     private final boolean compacted;
+    private final String producer;
 
-    Topic(String topicName, Class<? extends SentinelEvent> family, boolean compacted) {
+    Topic(String topicName, Class<? extends SentinelEvent> family, boolean compacted, String producer) {
         this.topicName = topicName;
         this.family = family;
         this.compacted = compacted;
+        this.producer = producer;
+    }
+
+    /**
+     * The service (its {@code ce_source}) that alone may publish on this topic; consumers refuse a
+     * record signed by anyone else (see docs/adr/0008-trust-boundaries.md).
+     */
+    public String producer() {
+        return producer;
     }
 
     public String topicName() {

@@ -45,6 +45,8 @@ import io.sentinel.events.signal.LogBatch;
 import io.sentinel.events.signal.LogEntry;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
+import io.sentinel.events.target.KubernetesRef;
+import io.sentinel.events.target.TargetRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +66,8 @@ final class EventSamples {
     static final Instant AT = Instant.parse("2026-11-23T14:05:35.860Z");
     static final Map<String, String> LABELS = Map.of("environment", "production", "service", "shop", "instance", "127.0.0.1:8092");
     static final ProposedAction ACTION = new ProposedAction("release-memory", Map.of("reason", "memory-usage-high"));
+    static final TargetRef TARGET = new TargetRef("shop-prod", "production", List.of("http://shop.prod.svc:8080"),
+            new KubernetesRef("shop", "Deployment", "shop"));
     static final Observation OBSERVATION = new Observation("memory_usage_ratio", 0.734, 0.6, null, AT);
 
     private EventSamples() {
@@ -73,7 +77,7 @@ final class EventSamples {
         return Stream.of(
                 new MetricBatch("scrape", "shop-prod", LABELS, AT, List.of(
                         new MetricSample("memory_usage_ratio", Map.of("container", "shop"), 0.734, AT),
-                        new MetricSample("container_memory_working_set_bytes", Map.of("container", "shop"), 4.9E7, AT))),
+                        new MetricSample("container_memory_working_set_bytes", Map.of("container", "shop"), 4.9E7, AT)), "shop-prod"),
                 new ExternalAlert("alertmanager", "node-1", "cdd08c7788026298", AlertStatus.FIRING,
                         Map.of("alertname", "NodeDown", "instance", "node-1:9100", "severity", "critical"),
                         Map.of("summary", "node-1 is down"), AT, null, "http://prometheus:9090/graph?g0.expr=up+%3D%3D+0", AT),
@@ -89,18 +93,18 @@ final class EventSamples {
                                         null, null, null, "DEFAULT", null, "[]")),
                                 List.of(new LlmScore("helpfulness", 0.82, "gen-1", "rated by judge")))), AT),
                 new IncidentOpened(INCIDENT, CAUSE, "memory-usage-high|shop-prod", "memory-usage-high",
-                        "Memory usage above 60% on shop-prod", Severity.WARNING, "shop-prod", LABELS, OBSERVATION, AT),
+                        "Memory usage above 60% on shop-prod", Severity.WARNING, "shop-prod", LABELS, OBSERVATION, AT, "shop-prod"),
                 new IncidentUpdated(INCIDENT, CAUSE, 7, Severity.WARNING, OBSERVATION),
                 new ConditionCleared(INCIDENT, CAUSE, new Observation("memory_usage_ratio", 0.21, 0.55, null, AT), AT),
                 new IncidentResolved(INCIDENT, CAUSE, Resolution.REMEDIATED, "verified by execution " + EXECUTION, AT),
                 new IncidentEscalated(INCIDENT, CAUSE, "rolled back: the fix did not clear the condition", AT),
                 new AnalysisCompleted(INCIDENT, CAUSE, Analyst.HEURISTIC, null, "no LLM configured",
                         "Memory grows without bound: a leak or an oversized cache", List.of("memory_usage_ratio=0.734 above 0.6 for 30s"),
-                        ACTION, Risk.MEDIUM, 0.5, "shop-prod", "production", LABELS),
+                        ACTION, Risk.MEDIUM, 0.5, "shop-prod", "production", LABELS, "shop-prod"),
                 new ActionAuthorized(INCIDENT, CAUSE, ACTION, Risk.MEDIUM, ApprovalMode.HUMAN, "alice", APPROVAL,
-                        "approve-medium", "shop-prod", "production", LABELS),
+                        "approve-medium", "shop-prod", "production", LABELS, TARGET),
                 new ApprovalRequested(INCIDENT, CAUSE, APPROVAL, ACTION, Risk.MEDIUM, Role.OPERATOR, AT.plusSeconds(14_400),
-                        "approve-medium", "Memory grows without bound", "shop-prod", "production"),
+                        "approve-medium", "Memory grows without bound", "shop-prod", "production", TARGET),
                 new ActionRejected(INCIDENT, CAUSE, APPROVAL, "bob", "not during the sale"),
                 new ApprovalExpired(INCIDENT, CAUSE, APPROVAL, AT),
                 new ActionBlocked(INCIDENT, CAUSE, ACTION, Risk.CRITICAL, "deny-critical", "critical-risk actions never run unattended"),

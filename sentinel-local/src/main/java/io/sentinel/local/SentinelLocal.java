@@ -50,7 +50,8 @@ public final class SentinelLocal {
         DatabaseCoordinates database = PostgresProvisioner.forLocalStack(STATE.resolve("postgres").toAbsolutePath());
         String adminKey = secret("SENTINEL_BOOTSTRAP_ADMIN_KEY", "admin-key", LocalStack::newAdminKey);
         String ingestToken = secret("SENTINEL_INGEST_TOKEN", "ingest-token", LocalStack::newIngestToken);
-        var settings = new StackSettings(database, servicePorts, demos, inboxPort, adminKey, ingestToken, List.of("local"), Map.of());
+        var settings = new StackSettings(database, servicePorts, demos, inboxPort, adminKey, ingestToken, List.of("local"), Map.of(),
+                STATE.resolve("signing").toAbsolutePath());
 
         System.out.println("Starting Sentinel: Kafka, " + database.origin() + ", 2 demo services and 7 Sentinel services ...");
         LocalStack stack = LocalStack.start(settings);
@@ -87,7 +88,7 @@ public final class SentinelLocal {
         lines.append(String.format("  Kafka              %s%n", stack.bootstrapServers()));
         lines.append(String.format("  PostgreSQL         %s%n", database.origin()));
         for (SentinelService service : SentinelService.values()) {
-            lines.append(String.format("  %-18s http://localhost:%d/actuator/health%n", service.serviceName(), stack.port(service)));
+            lines.append(String.format("  %-18s http://127.0.0.1:%d/actuator/health%n", service.serviceName(), stack.managementPort(service)));
         }
         lines.append(String.format("%nBreak something:   curl -X POST %s/faults/memory-leak%n", stack.demo("shop-staging").url()));
         lines.append(String.format("Watch it:          curl -s -H 'Authorization: Bearer %s' %s/api/incidents%n", stack.adminKey(), stack.gatewayUrl()));
@@ -134,7 +135,11 @@ public final class SentinelLocal {
     private static void requireFreePorts(int inboxPort, Map<String, Integer> servicePorts, List<DemoService> demos) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         wanted.put("webhook inbox (SENTINEL_INBOX_PORT)", inboxPort);
-        servicePorts.forEach((name, port) -> wanted.put(name + " (SENTINEL_" + name.toUpperCase(Locale.ROOT) + "_PORT)", port));
+        servicePorts.forEach((name, port) -> {
+            wanted.put(name + " (SENTINEL_" + name.toUpperCase(Locale.ROOT) + "_PORT)", port);
+            wanted.put(name + "'s management port (SENTINEL_" + name.toUpperCase(Locale.ROOT) + "_PORT + " + LocalStack.MANAGEMENT_PORT_OFFSET + ")",
+                    port + LocalStack.MANAGEMENT_PORT_OFFSET);
+        });
         demos.forEach(demo -> wanted.put("demo " + demo.name(), demo.port()));
         List<String> busy = new ArrayList<>();
         wanted.forEach((what, port) -> {

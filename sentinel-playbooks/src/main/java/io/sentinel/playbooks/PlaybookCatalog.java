@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.core.JacksonException;
@@ -30,10 +27,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * parameter the playbook does not declare, is rejected here.
  */
 public final class PlaybookCatalog {
-
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
-    private static final List<String> TEMPLATE_ROOTS = List.of("labels.", "params.", "incident.", "snapshot.");
 
     private final Map<String, Playbook> playbooks;
 
@@ -84,7 +77,7 @@ public final class PlaybookCatalog {
         sources.forEach((name, source) -> {
             try (InputStream in = source.open()) {
                 Playbook playbook = yaml.readValue(in, Playbook.class);
-                validate(playbook).ifPresent(problem -> {
+                PlaybookValidation.problemWith(playbook).ifPresent(problem -> {
                     throw new PlaybookDefinitionException("playbook " + name + " is invalid: " + problem);
                 });
                 playbooks.add(playbook);
@@ -131,75 +124,6 @@ public final class PlaybookCatalog {
             }
         });
         return new ProposalCheck(List.copyOf(problems), playbook, Map.copyOf(resolved));
-    }
-
-    private static Optional<String> validate(Playbook playbook) {
-        if (playbook.id() == null || !ID.matcher(playbook.id()).matches()) {
-            return Optional.of("id must be lowercase letters, digits and dashes, was '" + playbook.id() + "'");
-        }
-        if (playbook.description() == null || playbook.description().isBlank()) {
-            return Optional.of("description is required: it is what analysts and approvers read");
-        }
-        if (playbook.risk() == null) {
-            return Optional.of("risk is required (low, medium, high or critical)");
-        }
-        if (playbook.steps().isEmpty()) {
-            return Optional.of("at least one step is required");
-        }
-        if (playbook.verify() == null) {
-            return Optional.of("verify is required: a remediation that cannot be verified cannot be trusted");
-        }
-        for (var entry : playbook.parameters().entrySet()) {
-            if (entry.getValue().pattern() == null) {
-                return Optional.of("parameter '" + entry.getKey() + "' needs a pattern that bounds its values");
-            }
-            try {
-                Pattern.compile(entry.getValue().pattern());
-            } catch (PatternSyntaxException e) {
-                return Optional.of("parameter '" + entry.getKey() + "' has an invalid pattern: " + e.getDescription());
-            }
-        }
-        List<PlaybookStep> all = new ArrayList<>(playbook.steps());
-        all.addAll(playbook.verify().checks());
-        all.addAll(playbook.rollback());
-        if (playbook.snapshot() != null) {
-            all.add(new PlaybookStep("snapshot", playbook.snapshot()));
-        }
-        for (PlaybookStep step : all) {
-            if (step.name() == null || step.name().isBlank()) {
-                return Optional.of("every step needs a name");
-            }
-            if (step.http() == null || step.http().url() == null) {
-                return Optional.of("step '" + step.name() + "' needs an http action with a url");
-            }
-            Optional<String> templateProblem = checkTemplates(playbook, step);
-            if (templateProblem.isPresent()) {
-                return templateProblem;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> checkTemplates(Playbook playbook, PlaybookStep step) {
-        List<String> templates = new ArrayList<>(step.http().headers().values());
-        templates.add(step.http().url());
-        if (step.http().body() != null) {
-            templates.add(step.http().body());
-        }
-        for (String template : templates) {
-            Matcher matcher = TEMPLATE_VARIABLE.matcher(template);
-            while (matcher.find()) {
-                String variable = matcher.group(1);
-                if (TEMPLATE_ROOTS.stream().noneMatch(variable::startsWith)) {
-                    return Optional.of("step '" + step.name() + "' uses unknown variable {{" + variable + "}}; variables start with "
-                            + TEMPLATE_ROOTS);
-                }
-                if (variable.startsWith("params.") && !playbook.parameters().containsKey(variable.substring("params.".length()))) {
-                    return Optional.of("step '" + step.name() + "' uses {{" + variable + "}} but the playbook declares no such parameter");
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** Something a playbook can be read from. */

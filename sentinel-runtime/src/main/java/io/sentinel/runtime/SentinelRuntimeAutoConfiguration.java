@@ -2,9 +2,12 @@ package io.sentinel.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.events.EventCodec;
+import io.sentinel.events.Topic;
+import io.sentinel.events.config.ConfigEvent;
 import io.sentinel.runtime.config.KafkaTopicProperties;
 import io.sentinel.runtime.config.ServiceIdentityProperties;
 import io.sentinel.runtime.consume.EventConsumers;
+import io.sentinel.runtime.consume.RecordFailureHandling;
 import io.sentinel.runtime.inbox.InboxJanitor;
 import io.sentinel.runtime.inbox.InboxProperties;
 import io.sentinel.runtime.kafka.DirectEventPublisher;
@@ -15,11 +18,20 @@ import io.sentinel.runtime.outbox.EventEnvelopes;
 import io.sentinel.runtime.outbox.EventOutbox;
 import io.sentinel.runtime.outbox.OutboxProperties;
 import io.sentinel.runtime.outbox.OutboxRelay;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.signing.EventSigner;
+import io.sentinel.runtime.signing.SignatureVerifier;
+import io.sentinel.runtime.signing.SigningProperties;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,15 +39,18 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** What every Sentinel service gets by depending on this module. */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
-@EnableConfigurationProperties({ServiceIdentityProperties.class, KafkaTopicProperties.class, OutboxProperties.class, InboxProperties.class})
+@EnableConfigurationProperties({ServiceIdentityProperties.class, KafkaTopicProperties.class, OutboxProperties.class, InboxProperties.class,
+        SigningProperties.class})
 @EnableScheduling
 public class SentinelRuntimeAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SentinelRuntimeAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -61,10 +76,12 @@ public class SentinelRuntimeAutoConfiguration {
         return new TopicProvisioner(kafka.buildAdminProperties(), topics);
     }
 
-    /** Every consumer dead-letters to {@code <topic>.dlq}, whatever its group. */
+    /** Poison to the dead-letter topic at once, valid records wait out a database outage (see the class). */
     @Bean
-    DlqDestinationResolver dlqDestinationResolver() {
-        return (record, exception) -> record.topic() + ".dlq";
+    RecordFailureHandling recordFailureHandling(KafkaProperties kafka, ServiceIdentityProperties identity, MeterRegistry meters) {
+        var properties = kafka.buildProducerProperties();
+        properties.put("client.id", identity.name() + "-dead-letters");
+        return new RecordFailureHandling(properties, Duration.ofSeconds(30), meters);
     }
 
     @Bean
@@ -72,9 +89,47 @@ public class SentinelRuntimeAutoConfiguration {
         return new EventEnvelopes(identity.name(), clock);
     }
 
+    /** Fails start-up, naming the property, when this service has no key to sign what it publishes with. */
     @Bean
-    EventRecords eventRecords(EventCodec codec) {
-        return new EventRecords(codec);
+    EventSigner eventSigner(SigningProperties properties) {
+        return EventSigner.of(properties);
+    }
+
+    @Bean
+    SignatureVerifier signatureVerifier(SigningProperties properties, ServiceIdentityProperties identity) {
+        if (!properties.verify()) {
+            log.warn("{}.verify=false: {} believes every record on Kafka, signed or not; anyone who can write to a topic can "
+                    + "forge decisions and votes. Use this for diagnosis only.", SigningProperties.PREFIX, identity.name());
+            return SignatureVerifier.believingEverything();
+        }
+        return SignatureVerifier.trusting(properties.trustedKeys());
+    }
+
+    @Bean
+    EventRecords eventRecords(EventCodec codec, EventSigner signer) {
+        return new EventRecords(codec, signer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RuntimeSettings runtimeSettings() {
+        return new RuntimeSettings();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SettingValues settingValues() {
+        return new SettingValues();
+    }
+
+    /**
+     * The runtime settings, for services that list {@code config} in their function definition; the
+     * binding (every instance reads the whole compacted topic) is a shared default.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "config")
+    Consumer<Message<byte[]>> config(EventConsumers consumers, RuntimeSettings settings) {
+        return consumers.replaying(Topic.CONFIG, ConfigEvent.class, settings::apply);
     }
 
     @Bean(destroyMethod = "close")
@@ -95,8 +150,9 @@ public class SentinelRuntimeAutoConfiguration {
     }
 
     @Bean
-    EventConsumers eventConsumers(EventCodec codec, Jdbi jdbi, EventOutbox outbox, MeterRegistry meters, Clock clock) {
-        return new EventConsumers(codec, jdbi, outbox, meters, clock);
+    EventConsumers eventConsumers(EventCodec codec, Jdbi jdbi, EventOutbox outbox, MeterRegistry meters, Clock clock,
+                                  SignatureVerifier signatures) {
+        return new EventConsumers(codec, jdbi, outbox, meters, clock, signatures);
     }
 
     @Bean

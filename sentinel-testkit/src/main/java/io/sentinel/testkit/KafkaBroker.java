@@ -34,7 +34,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates Sentinel's topics as every service would at start-up, so probes can attach before any service runs. */
     public void provisionTopics() {
-        new TopicProvisioner(Map.of("bootstrap.servers", bootstrapServers()), new KafkaTopicProperties(true, 3, (short) 1)).provision();
+        new TopicProvisioner(Map.of("bootstrap.servers", bootstrapServers()), KafkaTopicProperties.singleBroker()).provision();
     }
 
     public String bootstrapServers() {

@@ -23,7 +23,7 @@ public abstract class ServiceIntegrationTest {
     @BeforeAll
     static void connectToTheBroker() {
         String bootstrapServers = TestInfrastructure.broker().bootstrapServers();
-        sender = new EventSender(bootstrapServers, "test");
+        sender = new EventSender(bootstrapServers);
         probe = TopicProbe.allTopics(bootstrapServers);
     }
 

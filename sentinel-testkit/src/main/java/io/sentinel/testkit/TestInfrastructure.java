@@ -35,6 +35,11 @@ public final class TestInfrastructure {
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);
         registry.add("server.port", () -> "0");
+        registry.add("management.server.port", () -> "0");
         registry.add("sentinel.outbox.poll-interval", () -> "200ms");
+        // One broker: one copy of each record.
+        registry.add("sentinel.kafka.replication-factor", () -> "1");
+        registry.add("sentinel.kafka.min-insync-replicas", () -> "1");
+        TestKeyring.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 }

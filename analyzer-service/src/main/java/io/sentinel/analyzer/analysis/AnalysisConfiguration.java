@@ -3,6 +3,7 @@ package io.sentinel.analyzer.analysis;
 import io.sentinel.analyzer.heuristic.HeuristicAnalyst;
 import io.sentinel.analyzer.heuristic.HeuristicProperties;
 import io.sentinel.playbooks.PlaybookCatalog;
+import io.sentinel.runtime.inventory.TargetInventory;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,7 @@ class AnalysisConfiguration {
     }
 
     @Bean
-    IncidentAnalysis incidentAnalysis(HeuristicAnalyst heuristic, Clock clock) {
-        return new IncidentAnalysis(heuristic, clock);
+    IncidentAnalysis incidentAnalysis(HeuristicAnalyst heuristic, TargetInventory inventory, Clock clock) {
+        return new IncidentAnalysis(heuristic, inventory, clock);
     }
 }

@@ -4,6 +4,7 @@ import io.sentinel.analyzer.heuristic.HeuristicAnalyst;
 import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.runtime.consume.EventContext;
+import io.sentinel.runtime.inventory.TargetInventory;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +21,20 @@ public final class IncidentAnalysis {
     private static final Logger log = LoggerFactory.getLogger(IncidentAnalysis.class);
 
     private final HeuristicAnalyst heuristic;
+    private final TargetInventory inventory;
     private final Clock clock;
 
-    public IncidentAnalysis(HeuristicAnalyst heuristic, Clock clock) {
+    public IncidentAnalysis(HeuristicAnalyst heuristic, TargetInventory inventory, Clock clock) {
         this.heuristic = heuristic;
+        this.inventory = inventory;
         this.clock = clock;
     }
 
     public void onOpened(IncidentOpened incident, EventContext context) {
-        AnalysisCompleted analysis = heuristic.analyze(incident, context.cause().id(), NO_LLM);
+        // The environment decides the risk, so it comes from the inventory; an incident about
+        // something the inventory does not list counts as being in the most sensitive environment.
+        String environment = inventory.environmentOf(incident.target());
+        AnalysisCompleted analysis = heuristic.analyze(incident, context.cause().id(), environment, NO_LLM);
         String playbookId = analysis.proposedAction() == null ? null : analysis.proposedAction().playbookId();
         int recorded = context.attach(AnalysisDao.class).record(incident.incidentId(), analysis.analyst(), playbookId,
                 analysis.risk(), analysis.rootCause(), analysis.confidence(), clock.instant());
@@ -38,7 +44,8 @@ public final class IncidentAnalysis {
             return;
         }
         context.publish(analysis);
-        log.info("analysis completed incidentId={} rule={} analyst={} playbook={} risk={} confidence={}", incident.incidentId(),
-                incident.rule(), analysis.analyst(), playbookId == null ? "none" : playbookId, analysis.risk(), analysis.confidence());
+        log.info("analysis completed incidentId={} rule={} target={} environment={} analyst={} playbook={} risk={} confidence={}",
+                incident.incidentId(), incident.rule(), incident.target() == null ? "unlisted" : incident.target(), environment,
+                analysis.analyst(), playbookId == null ? "none" : playbookId, analysis.risk(), analysis.confidence());
     }
 }

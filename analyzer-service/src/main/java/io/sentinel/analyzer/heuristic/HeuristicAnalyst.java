@@ -17,11 +17,10 @@ import java.util.Set;
 /**
  * Explains an incident from a fixed table: detector rule to root cause and playbook. It knows nothing
  * a model would, and says so: every analysis it produces is labelled HEURISTIC with the reason no
- * model answered. Pure: no clock, no I/O.
+ * model answered. Rules are matched by exact name, so an external alert (rule {@code alert:<name>})
+ * reaches a playbook only through a mapping that names it. Pure: no clock, no I/O.
  */
 public final class HeuristicAnalyst {
-
-    static final String UNKNOWN_ENVIRONMENT = "unknown";
 
     private final Map<String, Heuristic> byRule;
     private final Set<String> elevateRiskIn;
@@ -55,25 +54,21 @@ public final class HeuristicAnalyst {
 
     /**
      * @param causationId    the id of the event that carried the incident
+     * @param environment    the incident's target's environment, from the inventory (the most
+     *                       sensitive one when the incident names no listed target), never a label
      * @param fallbackReason why a heuristic answers rather than a model
      */
-    public AnalysisCompleted analyze(IncidentOpened incident, String causationId, String fallbackReason) {
-        String environment = environmentOf(incident);
+    public AnalysisCompleted analyze(IncidentOpened incident, String causationId, String environment, String fallbackReason) {
         List<String> evidence = IncidentEvidence.of(incident);
         Heuristic heuristic = byRule.get(incident.rule());
         if (heuristic == null) {
             return new AnalysisCompleted(incident.incidentId(), causationId, Analyst.HEURISTIC, null, fallbackReason,
                     "No heuristic knows rule '" + incident.rule() + "'; a human needs to look", evidence, null, Risk.LOW, 0.0,
-                    incident.resource(), environment, incident.labels());
+                    incident.resource(), environment, incident.labels(), incident.target());
         }
         Risk risk = elevateRiskIn.contains(environment) ? heuristic.risk().raised() : heuristic.risk();
         return new AnalysisCompleted(incident.incidentId(), causationId, Analyst.HEURISTIC, null, fallbackReason,
                 heuristic.rootCause(), evidence, heuristic.action(), risk, heuristic.confidence(),
-                incident.resource(), environment, incident.labels());
-    }
-
-    private static String environmentOf(IncidentOpened incident) {
-        String environment = incident.labels().get("environment");
-        return environment == null || environment.isBlank() ? UNKNOWN_ENVIRONMENT : environment;
+                incident.resource(), environment, incident.labels(), incident.target());
     }
 }

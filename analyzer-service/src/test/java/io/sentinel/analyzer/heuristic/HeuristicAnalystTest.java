@@ -39,8 +39,8 @@ class HeuristicAnalystTest {
                         "memory-usage-high", "staging", "release-memory", Map.of("reason", "sentinel"), Risk.LOW, 0.5),
                 Arguments.of("production raises the playbook's risk one level",
                         "memory-usage-high", "production", "release-memory", Map.of("reason", "sentinel"), Risk.MEDIUM, 0.5),
-                Arguments.of("an incident without an environment label is not elevated",
-                        "memory-usage-high", null, "release-memory", Map.of("reason", "sentinel"), Risk.LOW, 0.5),
+                Arguments.of("an environment nobody listed as elevated is not elevated",
+                        "memory-usage-high", "development", "release-memory", Map.of("reason", "sentinel"), Risk.LOW, 0.5),
                 Arguments.of("mapped parameters are proposed with the playbook's defaults filled in",
                         "error-rate-high", "staging", "restart-service", Map.of("reason", "error-rate-high", "grace-seconds", "30"),
                         Risk.MEDIUM, 0.3),
@@ -55,7 +55,7 @@ class HeuristicAnalystTest {
     @MethodSource("analyses")
     void mapsTheIncidentsRuleToAPlaybookAndItsRisk(String scenario, String rule, String environment, String playbook,
                                                    Map<String, String> parameters, Risk risk, double confidence) {
-        AnalysisCompleted analysis = ANALYST.analyze(incident(rule, environment), "cause-1", NO_MODEL);
+        AnalysisCompleted analysis = ANALYST.analyze(incident(rule, environment), "cause-1", environment, NO_MODEL);
 
         if (playbook == null) {
             assertThat(analysis.proposedAction()).isNull();
@@ -65,12 +65,12 @@ class HeuristicAnalystTest {
         }
         assertThat(analysis.risk()).isEqualTo(risk);
         assertThat(analysis.confidence()).isEqualTo(confidence);
-        assertThat(analysis.environment()).isEqualTo(environment == null ? "unknown" : environment);
+        assertThat(analysis.environment()).isEqualTo(environment);
     }
 
     @Test
     void labelsItsAnswerAsHeuristicAndSaysWhyNoModelAnswered() {
-        AnalysisCompleted analysis = ANALYST.analyze(incident("memory-usage-high", "staging"), "cause-1", NO_MODEL);
+        AnalysisCompleted analysis = ANALYST.analyze(incident("memory-usage-high", "staging"), "cause-1", "staging", NO_MODEL);
 
         assertThat(analysis.analyst()).isEqualTo(Analyst.HEURISTIC);
         assertThat(analysis.model()).isNull();
@@ -83,14 +83,29 @@ class HeuristicAnalystTest {
     }
 
     @Test
+    void judgesRiskByTheEnvironmentItIsGivenNotByTheIncidentsLabels() {
+        AnalysisCompleted analysis = ANALYST.analyze(incident("memory-usage-high", "staging"), "cause-1", "production", NO_MODEL);
+
+        assertThat(analysis.environment()).isEqualTo("production");
+        assertThat(analysis.risk()).as("the label says staging; the inventory says production").isEqualTo(Risk.MEDIUM);
+    }
+
+    @Test
+    void anExternalAlertNamedLikeADetectorRuleReachesNoPlaybook() {
+        AnalysisCompleted analysis = ANALYST.analyze(incident("alert:memory-usage-high", "staging"), "cause-1", "staging", NO_MODEL);
+
+        assertThat(analysis.proposedAction()).as("only a mapping for 'alert:memory-usage-high' could propose one").isNull();
+    }
+
+    @Test
     void asksForAHumanWhenNoHeuristicKnowsTheRule() {
-        assertThat(ANALYST.analyze(incident("disk-full", "staging"), "cause-1", NO_MODEL).rootCause())
+        assertThat(ANALYST.analyze(incident("disk-full", "staging"), "cause-1", "staging", NO_MODEL).rootCause())
                 .isEqualTo("No heuristic knows rule 'disk-full'; a human needs to look");
     }
 
     @Test
     void citesTheObservationAndLabelsAsEvidence() {
-        assertThat(ANALYST.analyze(incident("memory-usage-high", "staging"), "cause-1", NO_MODEL).evidence()).containsExactly(
+        assertThat(ANALYST.analyze(incident("memory-usage-high", "staging"), "cause-1", "staging", NO_MODEL).evidence()).containsExactly(
                 "memory_usage_ratio was 0.75 (threshold 0.6) at 2026-11-23T12:00:00Z",
                 "detector rule memory-usage-high: above 0.6 since 2026-11-23T11:59:30Z (30s)",
                 "labels: environment=staging, service=shop");
@@ -99,9 +114,9 @@ class HeuristicAnalystTest {
     @Test
     void citesANonNumericObservationWithoutInventingAValue() {
         var heartbeat = new IncidentOpened("inc-2", "sig-2", "fp", "heartbeat-missing", "No heartbeat", Severity.CRITICAL, "batch",
-                Map.of(), new Observation("heartbeat", null, null, null, T0), T0);
+                Map.of(), new Observation("heartbeat", null, null, null, T0), T0, null);
 
-        assertThat(ANALYST.analyze(heartbeat, "cause-2", NO_MODEL).evidence()).containsExactly("heartbeat observed at 2026-11-23T12:00:00Z");
+        assertThat(ANALYST.analyze(heartbeat, "cause-2", "production", NO_MODEL).evidence()).containsExactly("heartbeat observed at 2026-11-23T12:00:00Z");
     }
 
     @Test
@@ -160,6 +175,6 @@ class HeuristicAnalystTest {
             labels.put("environment", environment);
         }
         return new IncidentOpened("inc-1", "sig-1", rule + "|shop", rule, "Something is high on shop", Severity.WARNING, "shop", labels,
-                new Observation("memory_usage_ratio", 0.75, 0.6, "above 0.6 since 2026-11-23T11:59:30Z (30s)", T0), T0);
+                new Observation("memory_usage_ratio", 0.75, 0.6, "above 0.6 since 2026-11-23T11:59:30Z (30s)", T0), T0, null);
     }
 }

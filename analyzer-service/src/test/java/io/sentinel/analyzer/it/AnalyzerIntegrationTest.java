@@ -27,7 +27,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  * analyzer.yaml and the test catalog under src/test/resources/playbooks: incidents in, analyses out.
  */
 @SpringBootTest(classes = AnalyzerApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
-        "sentinel.playbooks.location=classpath:playbooks/"})
+        "sentinel.playbooks.location=classpath:playbooks/",
+        "sentinel.inventory.targets[0].name=shop-staging",
+        "sentinel.inventory.targets[0].environment=staging",
+        "sentinel.inventory.targets[0].urls[0]=http://shop.staging:8080",
+        "sentinel.inventory.targets[1].name=shop-prod",
+        "sentinel.inventory.targets[1].environment=production",
+        "sentinel.inventory.targets[1].urls[0]=http://shop.prod:8080"})
 class AnalyzerIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -44,6 +50,7 @@ class AnalyzerIntegrationTest extends ServiceIntegrationTest {
         assertThat(analysis.analyst()).isEqualTo(Analyst.HEURISTIC);
         assertThat(analysis.model()).isNull();
         assertThat(analysis.fallbackReason()).isEqualTo("no LLM configured (sentinel.analyzer.llm.base-url is not set)");
+        assertThat(analysis.target()).isEqualTo("shop-staging");
         assertThat(analysis.rootCause()).isEqualTo("Memory grows past its limit without being released: a leak or an unbounded cache");
         assertThat(analysis.proposedAction().playbookId()).isEqualTo("release-memory");
         assertThat(analysis.proposedAction().parameters()).as("the playbook's default, checked against the catalog")
@@ -68,6 +75,30 @@ class AnalyzerIntegrationTest extends ServiceIntegrationTest {
         assertThat(analysis.proposedAction().playbookId()).isEqualTo("release-memory");
         assertThat(analysis.risk()).as("release-memory is low risk, one level up in production").isEqualTo(Risk.MEDIUM);
         assertThat(analysis.environment()).isEqualTo("production");
+    }
+
+    @Test
+    void takesTheEnvironmentFromTheInventoryNeverFromALabelTheSenderWrote() {
+        EventEnvelope<IncidentOpened> opened = sender.send(opened(UUID.randomUUID().toString(), "memory-usage-high", "staging", "shop-prod"));
+
+        AnalysisCompleted analysis = awaitAnalysisOf(opened);
+
+        assertThat(analysis.environment()).as("the label claims staging; the inventory lists shop-prod in production")
+                .isEqualTo("production");
+        assertThat(analysis.risk()).isEqualTo(Risk.MEDIUM);
+    }
+
+    @Test
+    void treatsAnIncidentAboutAnUnlistedResourceAsTheMostSensitiveEnvironment() {
+        EventEnvelope<IncidentOpened> reported = sender.send(opened(UUID.randomUUID().toString(), "memory-usage-high", "staging", null));
+        EventEnvelope<IncidentOpened> unknown = sender.send(opened(UUID.randomUUID().toString(), "memory-usage-high", "staging",
+                "shop-nobody-listed"));
+
+        for (EventEnvelope<IncidentOpened> opened : List.of(reported, unknown)) {
+            AnalysisCompleted analysis = awaitAnalysisOf(opened);
+            assertThat(analysis.environment()).isEqualTo("production");
+            assertThat(analysis.risk()).as("release-memory, raised as in production").isEqualTo(Risk.MEDIUM);
+        }
     }
 
     @Test
@@ -128,15 +159,20 @@ class AnalyzerIntegrationTest extends ServiceIntegrationTest {
                 .traceParent().traceId();
     }
 
+    /** An incident about the inventory's target in that environment, labelled as the sender wrote it. */
     private static IncidentOpened opened(String rule, String environment) {
         return opened(UUID.randomUUID().toString(), rule, environment);
     }
 
     private static IncidentOpened opened(String incidentId, String rule, String environment) {
+        return opened(incidentId, rule, environment, environment.equals("production") ? "shop-prod" : "shop-staging");
+    }
+
+    private static IncidentOpened opened(String incidentId, String rule, String environmentLabel, String target) {
         Instant now = Instant.now();
-        String resource = "shop-" + incidentId.substring(0, 8);
+        String resource = target == null ? "reported-" + incidentId.substring(0, 8) : target;
         return new IncidentOpened(incidentId, UUID.randomUUID().toString(), rule + "|" + resource, rule, "Memory usage above 60% on " + resource,
-                Severity.WARNING, resource, Map.of("environment", environment, "service", "shop", "instance", "127.0.0.1:8092"),
-                new Observation("memory_usage_ratio", 0.75, 0.6, "above 0.6 for 30s", now), now);
+                Severity.WARNING, resource, Map.of("environment", environmentLabel, "service", "shop", "instance", "127.0.0.1:8092"),
+                new Observation("memory_usage_ratio", 0.75, 0.6, "above 0.6 for 30s", now), now, target);
     }
 }

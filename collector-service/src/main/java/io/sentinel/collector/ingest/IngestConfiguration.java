@@ -21,10 +21,16 @@ class IngestConfiguration {
             log.warn("no ingest tokens configured (sentinel.collector.ingest.tokens or {}): the ingest endpoints and the Alertmanager "
                     + "receiver answer 503 until one is", IngestTokens.ENVIRONMENT_VARIABLE);
         } else {
-            log.info("ingest open to tokens={} maxBodyBytes={} maxItems={} maxInFlightRequests={}", tokens.count(),
-                    properties.maxBodyBytes().toBytes(), properties.maxItems(), properties.maxInFlightRequests());
+            log.info("ingest open to tokens={} maxBodyBytes={} maxItems={} maxInFlightRequests={} requestsPerSecondPerToken={} burst={}",
+                    tokens.count(), properties.maxBodyBytes().toBytes(), properties.maxItems(), properties.maxInFlightRequests(),
+                    properties.rateLimit().requestsPerSecond(), properties.rateLimit().burst());
         }
         return tokens;
+    }
+
+    @Bean
+    IngestRateLimits ingestRateLimits(IngestProperties properties) {
+        return IngestRateLimits.of(properties.rateLimit(), properties.tokens(), System::nanoTime);
     }
 
     @Bean

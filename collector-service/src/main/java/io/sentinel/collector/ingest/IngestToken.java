@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  *
  * @param name        who holds the token, for logs (e.g. {@code alertmanager}, {@code checkout-app})
  * @param tokenSha256 the token's SHA-256, 64 hexadecimal digits
+ * @param rateLimit   this token's own rate limit; unset (or each value left out): {@code sentinel.collector.ingest.rate-limit}
  */
-public record IngestToken(String name, String tokenSha256) {
+public record IngestToken(String name, String tokenSha256, IngestRateLimit rateLimit) {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
@@ -23,6 +24,9 @@ public record IngestToken(String name, String tokenSha256) {
             // Not echoed: someone may have put the token itself here.
             throw new IllegalArgumentException(property + ".token-sha256 must be the token's SHA-256 as 64 hexadecimal digits "
                     + "(printf %s \"$TOKEN\" | sha256sum), not the token itself");
+        }
+        if (rateLimit != null) {
+            rateLimit.validate(property + ".rate-limit");
         }
     }
 }

@@ -17,6 +17,8 @@ public final class IngestTokens {
 
     /** The environment variable carrying one plaintext token, e.g. from a Kubernetes Secret. */
     public static final String ENVIRONMENT_VARIABLE = "SENTINEL_INGEST_TOKEN";
+    /** The name the token from {@value #ENVIRONMENT_VARIABLE} goes by, in logs and for its rate limit. */
+    public static final String ENVIRONMENT_TOKEN_NAME = "env";
     /** Short tokens can be guessed; the env token is the one operators type themselves. */
     static final int MIN_PLAINTEXT_LENGTH = 16;
 
@@ -40,7 +42,7 @@ public final class IngestTokens {
                 throw new IllegalArgumentException(ENVIRONMENT_VARIABLE + " must be at least " + MIN_PLAINTEXT_LENGTH
                         + " characters (e.g. openssl rand -hex 24)");
             }
-            known.add(new Known("env", sha256(plaintext.strip())));
+            known.add(new Known(ENVIRONMENT_TOKEN_NAME, sha256(plaintext.strip())));
         }
         return new IngestTokens(known);
     }

@@ -4,6 +4,7 @@ import io.sentinel.collector.prometheus.PrometheusAnswer.Point;
 import io.sentinel.collector.prometheus.PrometheusAnswer.Series;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
+import io.sentinel.events.target.TargetRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,11 @@ import java.util.function.Function;
  * Groups the series of query answers into one {@link MetricBatch} per resource (the value of each
  * query's resource label), so the signals of one host or pod travel together, keyed by it. Series
  * without the resource label belong to no resource and are counted, not published.
+ * <p>
+ * A batch names as its {@link MetricBatch#target() target} the value of the resource label, when that
+ * value is an inventory target name (a pod, a job; an {@code instance} of {@code host:port} is not):
+ * Prometheus and its queries are the operator's configuration. No other label can name the target,
+ * whatever the scraped application writes into its series.
  */
 final class BatchAssembly {
 
@@ -58,8 +64,13 @@ final class BatchAssembly {
     List<MetricBatch> batches() {
         return batches.entrySet().stream()
                 .map(batch -> new MetricBatch(source, batch.getKey().resource(), batch.getValue().labels, batch.getKey().collectedAt(),
-                        batch.getValue().samples))
+                        batch.getValue().samples, targetOf(batch.getKey().resource())))
                 .toList();
+    }
+
+    /** The resource as an inventory target name, or none when it cannot be one. */
+    static String targetOf(String resource) {
+        return TargetRef.NAME.matcher(resource).matches() ? resource : null;
     }
 
     /** Series skipped because they lacked their query's resource label. */

@@ -3,6 +3,7 @@ package io.sentinel.collector.scrape;
 import io.sentinel.collector.series.Sample;
 import io.sentinel.collector.series.SeriesNames;
 import io.sentinel.events.signal.MetricBatch;
+import io.sentinel.events.target.TargetRef;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,8 +17,10 @@ import java.util.regex.Pattern;
  *
  * @param name   the resource id its signals are published under (and keyed by)
  * @param labels labels identifying the resource (environment, service ...), added to every batch
+ * @param target the inventory target its batches name ({@link MetricBatch#target()}); the name by
+ *               default. From this configuration only: nothing the endpoint serves can change it
  */
-public record ScrapeTarget(String name, URI url, Map<String, String> labels) {
+public record ScrapeTarget(String name, URI url, Map<String, String> labels, String target) {
 
     /** {@link MetricBatch#source()} of everything scraped. */
     public static final String SOURCE = "scrape";
@@ -25,6 +28,7 @@ public record ScrapeTarget(String name, URI url, Map<String, String> labels) {
 
     public ScrapeTarget {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        target = target == null || target.isBlank() ? name : target;
     }
 
     /**
@@ -49,7 +53,7 @@ public record ScrapeTarget(String name, URI url, Map<String, String> labels) {
             return Optional.empty();
         }
         return Optional.of(new MetricBatch(SOURCE, name, resourceLabels(), scrapedAt,
-                signals.stream().map(sample -> sample.toMetricSample(scrapedAt)).toList()));
+                signals.stream().map(sample -> sample.toMetricSample(scrapedAt)).toList(), target));
     }
 
     /** @param property where the target was configured, e.g. {@code sentinel.collector.scrape.targets[1]} */
@@ -57,6 +61,10 @@ public record ScrapeTarget(String name, URI url, Map<String, String> labels) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(property + ".name must be lowercase letters, digits and dashes (it is the resource id), was '"
                     + name + "'");
+        }
+        if (target == null || !TargetRef.NAME.matcher(target).matches()) {
+            throw new IllegalArgumentException(property + ".target (by default the name) must be an inventory target name: 1 to 63 "
+                    + "lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, was '" + target + "'");
         }
         if (url == null || !url.isAbsolute() || url.getHost() == null
                 || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {

@@ -1,6 +1,8 @@
 package io.sentinel.collector.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.collector.ingest.IngestGate;
+import io.sentinel.collector.ingest.IngestRateLimits;
 import io.sentinel.collector.ingest.IngestTokens;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -8,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Guards everything under {@code /api/}: first the token, then the number of requests in flight.
- * Actuator endpoints (health, prometheus) are outside and stay public.
+ * Guards everything under {@code /api/}: first the token, then the token's rate limit, then the
+ * number of requests in flight. Actuator endpoints (health, prometheus) are not on this port at all:
+ * they answer on the management port.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestWebConfiguration {
@@ -25,10 +28,18 @@ class IngestWebConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<IngestRateLimitFilter> ingestRateLimitFilter(IngestRateLimits limits, MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(new IngestRateLimitFilter(limits, meters));
+        registration.addUrlPatterns(INGEST_PATHS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 101);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<IngestAdmissionFilter> ingestAdmissionFilter(IngestGate gate) {
         var registration = new FilterRegistrationBean<>(new IngestAdmissionFilter(gate));
         registration.addUrlPatterns(INGEST_PATHS);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 101);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 102);
         return registration;
     }
 }

@@ -36,6 +36,7 @@ class IngestPropertiesTest {
         assertThat(documented.maxItems()).isEqualTo(5000);
         assertThat(documented.maxInFlightRequests()).isEqualTo(32);
         assertThat(documented.tokens()).as("closed until someone is given a token").isEmpty();
+        assertThat(documented.rateLimit()).isEqualTo(new IngestRateLimit(20.0, 40));
     }
 
     static Stream<Arguments> invalid() {
@@ -51,7 +52,14 @@ class IngestPropertiesTest {
                 Arguments.of(Map.of(P + ".tokens[0].name", "am", P + ".tokens[0].token-sha256", SHA,
                                 P + ".tokens[1].name", "am", P + ".tokens[1].token-sha256", SHA),
                         P + ".tokens[1].name 'am' is already taken"),
-                Arguments.of(Map.of(P + ".tokens[0].name", "env", P + ".tokens[0].token-sha256", SHA), P + ".tokens[0].name 'env' is already taken"));
+                Arguments.of(Map.of(P + ".tokens[0].name", "env", P + ".tokens[0].token-sha256", SHA), P + ".tokens[0].name 'env' is already taken"),
+                Arguments.of(Map.of(P + ".rate-limit.requests-per-second", "0"),
+                        P + ".rate-limit.requests-per-second must be a positive number of at most 1000000, was 0.0"),
+                Arguments.of(Map.of(P + ".rate-limit.burst", "0"), P + ".rate-limit.burst must be between 1 and 1000000, was 0"),
+                Arguments.of(Map.of(P + ".tokens[0].name", "am", P + ".tokens[0].token-sha256", SHA, P + ".tokens[0].rate-limit.requests-per-second",
+                        "-1"), P + ".tokens[0].rate-limit.requests-per-second must be a positive number of at most 1000000, was -1.0"),
+                Arguments.of(Map.of(P + ".tokens[0].name", "am", P + ".tokens[0].token-sha256", SHA, P + ".tokens[0].rate-limit.burst", "0"),
+                        P + ".tokens[0].rate-limit.burst must be between 1 and 1000000, was 0"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -59,6 +67,16 @@ class IngestPropertiesTest {
     void refusesInvalidSettingsNamingTheProperty(Map<String, String> properties, String message) {
         assertThatThrownBy(() -> bind(properties)).rootCause().isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message)
                 .hasMessageNotContaining("my-secret-token");
+    }
+
+    @Test
+    void aTokensRateLimitOverridesTheDefaultsValueByValue() {
+        IngestProperties properties = bind(Map.of(P + ".rate-limit.requests-per-second", "5", P + ".tokens[0].name", "am",
+                P + ".tokens[0].token-sha256", SHA, P + ".tokens[0].rate-limit.burst", "100"));
+
+        assertThat(properties.rateLimit()).isEqualTo(new IngestRateLimit(5.0, 40));
+        assertThat(properties.tokens().getFirst().rateLimit()).isEqualTo(new IngestRateLimit(null, 100));
+        assertThat(properties.tokens().getFirst().rateLimit().orElse(properties.rateLimit())).isEqualTo(new IngestRateLimit(5.0, 100));
     }
 
     private static IngestProperties bind(Map<String, String> properties) {

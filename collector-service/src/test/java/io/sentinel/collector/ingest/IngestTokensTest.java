@@ -27,7 +27,7 @@ class IngestTokensTest {
 
     @Test
     void aConfiguredTokenIsKnownByItsNameAndOnlyItsExactValue() {
-        IngestTokens tokens = IngestTokens.of(List.of(new IngestToken("alertmanager", ALERTMANAGER_SHA256.toUpperCase())), null);
+        IngestTokens tokens = IngestTokens.of(List.of(new IngestToken("alertmanager", ALERTMANAGER_SHA256.toUpperCase(), null)), null);
 
         assertThat(tokens.authenticate(ALERTMANAGER_TOKEN)).contains("alertmanager");
         assertThat(tokens.authenticate(ALERTMANAGER_TOKEN + "x")).isEmpty();
@@ -39,7 +39,7 @@ class IngestTokensTest {
 
     @Test
     void theEnvironmentTokenIsHashedAndKnownAsEnv() {
-        IngestTokens tokens = IngestTokens.of(List.of(new IngestToken("alertmanager", ALERTMANAGER_SHA256)), "  " + ENV_TOKEN + "\n");
+        IngestTokens tokens = IngestTokens.of(List.of(new IngestToken("alertmanager", ALERTMANAGER_SHA256, null)), "  " + ENV_TOKEN + "\n");
 
         assertThat(tokens.count()).isEqualTo(2);
         assertThat(tokens.authenticate(ENV_TOKEN)).contains("env");

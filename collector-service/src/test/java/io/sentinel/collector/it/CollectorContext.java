@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The collector alone, on a real broker and database, scraping exporters played by WireMock (a
- * kubelet's cAdvisor endpoint, a node_exporter, and targets that fail), with ingest open to two
- * tokens. Every test class extending it shares one running collector.
+ * kubelet's cAdvisor endpoint, a node_exporter, and targets that fail), with ingest open to three
+ * tokens, one of them with a tight rate limit. Every test class extending it shares one running collector.
  */
 @SpringBootTest(classes = CollectorApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -37,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
         "sentinel.collector.ingest.max-items=50",
         "sentinel.collector.ingest.tokens[0].name=ci",
         "sentinel.collector.ingest.tokens[0].token-sha256=" + CollectorContext.CI_TOKEN_SHA256,
+        "sentinel.collector.ingest.tokens[1].name=flood",
+        "sentinel.collector.ingest.tokens[1].token-sha256=" + CollectorContext.FLOOD_TOKEN_SHA256,
+        "sentinel.collector.ingest.tokens[1].rate-limit.requests-per-second=0.1",
+        "sentinel.collector.ingest.tokens[1].rate-limit.burst=3",
         "SENTINEL_INGEST_TOKEN=" + CollectorContext.ENV_TOKEN,
         "management.endpoint.health.show-details=always"})
 abstract class CollectorContext extends ServiceIntegrationTest {
@@ -45,13 +50,22 @@ abstract class CollectorContext extends ServiceIntegrationTest {
     static final String CI_TOKEN = "ci-ingest-token-4c1b9e7d2f";
     /** printf %s ci-ingest-token-4c1b9e7d2f | sha256sum */
     static final String CI_TOKEN_SHA256 = "e64497eca15aa8a088592ada11e8d548ccf91293210c03e5d6da9481f1b57e7a";
+    /** A client with a tight rate limit of its own: 3 requests at once, then one every 10 s. */
+    static final String FLOOD_TOKEN = "flood-ingest-token-77a1c3e5b9";
+    static final String FLOOD_TOKEN_SHA256 = "2ce928005d48aaee54348e8826dbaee97b4fac45f9c9f603a9925e735c1f9164";
+    static final int FLOOD_BURST = 3;
     /** As a Kubernetes Secret would hand it over, in plaintext. */
     static final String ENV_TOKEN = "env-ingest-token-81d0c6f2a9";
 
+    /** The inventory target the shop's scrape target names; the others name their own names by default. */
+    static final String SHOP_TARGET = "shop.staging";
     static final long MEASURED_AT = 1_763_906_735_860L;
     static final Map<String, String> SHOP_CONTAINER = Map.of("container", "shop", "id", "/kubepods/burstable/pod7c1e/3f2a",
             "image", "registry.local/shop:1.4", "name", "3f2a", "namespace", "prod", "pod", "shop-7d9f");
-    /** As the kubelet serves it: the root cgroup (no limit) next to a container using 750 MB of its 1 GB. */
+    /**
+     * As the kubelet serves it: the root cgroup (no limit) next to a container using 750 MB of its 1 GB,
+     * and a sidecar whose series claims to be about another target (a label anyone can write).
+     */
     static final String CADVISOR = """
             # HELP container_cpu_usage_seconds_total Cumulative cpu time consumed in seconds.
             # TYPE container_cpu_usage_seconds_total counter
@@ -60,6 +74,7 @@ abstract class CollectorContext extends ServiceIntegrationTest {
             # TYPE container_memory_working_set_bytes gauge
             container_memory_working_set_bytes{container="",id="/",image="",name="",namespace="",pod=""} 2.1e+09 1763906735860
             container_memory_working_set_bytes{container="shop",id="/kubepods/burstable/pod7c1e/3f2a",image="registry.local/shop:1.4",name="3f2a",namespace="prod",pod="shop-7d9f"} 7.5e+08 1763906735860
+            container_memory_working_set_bytes{container="sidecar",namespace="prod",pod="shop-7d9f",target="payments-prod"} 1e+08 1763906735860
             # HELP container_spec_memory_limit_bytes Memory limit for the container.
             # TYPE container_spec_memory_limit_bytes gauge
             container_spec_memory_limit_bytes{container="",id="/",image="",name="",namespace="",pod=""} 0 1763906735860
@@ -76,12 +91,18 @@ abstract class CollectorContext extends ServiceIntegrationTest {
     @Autowired
     JdbcTemplate database;
 
+    /** The public port: ingest only. */
     @LocalServerPort
     int port;
+
+    /** Health, metrics and info: on a port of their own, never on the public one. */
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void serviceProperties(DynamicPropertyRegistry registry) {
         target(registry, 0, "shop", Map.of("environment", "staging", "service", "shop"));
+        registry.add("sentinel.collector.scrape.targets[0].target", () -> SHOP_TARGET);
         target(registry, 1, "down", Map.of("environment", "staging"));
         target(registry, 2, "flaky", Map.of());
         target(registry, 3, "quiet", Map.of());
@@ -95,6 +116,10 @@ abstract class CollectorContext extends ServiceIntegrationTest {
 
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    HttpRequest.Builder managementRequest(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path));
     }
 
     static void serve(String path, int status, String body) {

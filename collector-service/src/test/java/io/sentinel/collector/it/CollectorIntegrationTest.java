@@ -43,7 +43,8 @@ class CollectorIntegrationTest extends CollectorContext {
             assertThat(ratio.at()).as("the exporter's timestamp").isEqualTo(Instant.ofEpochMilli(MEASURED_AT));
         });
         assertThat(samples(batch, "container_memory_working_set_bytes")).as("forwarded unchanged")
-                .extracting(MetricSample::value).containsExactlyInAnyOrder(2.1e9, 7.5e8);
+                .extracting(MetricSample::value).containsExactlyInAnyOrder(2.1e9, 7.5e8, 1e8);
+        assertThat(batch.target()).as("the scrape target's configured target, not the series' label").isEqualTo(SHOP_TARGET);
         assertThat(batch.samples()).extracting(MetricSample::name).as("what is neither derived nor forwarded stays at the source")
                 .doesNotContain("container_cpu_usage_seconds_total", "container_spec_memory_limit_bytes");
 
@@ -100,6 +101,7 @@ class CollectorIntegrationTest extends CollectorContext {
             serve("/flaky/metrics", 200, PrometheusFixtures.read(PrometheusFixtures.NODE_EXPORTER_CPU_MEMORY));
 
             MetricBatch batch = probe.await(MetricBatch.class, b -> b.resource().equals("flaky"), WAIT);
+            assertThat(batch.target()).as("a scrape target's name by default").isEqualTo("flaky");
             assertThat(batch.samples()).singleElement().satisfies(sample -> {
                 assertThat(sample.name()).isEqualTo("memory_usage_ratio");
                 assertThat(sample.labels()).isEmpty();
@@ -147,7 +149,7 @@ class CollectorIntegrationTest extends CollectorContext {
     }
 
     private String http(String path, String accept) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(request(path).header("Accept", accept));
+        HttpResponse<String> response = send(managementRequest(path).header("Accept", accept));
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
         return response.body();
     }

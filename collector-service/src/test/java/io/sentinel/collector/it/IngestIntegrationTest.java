@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -163,7 +164,7 @@ class IngestIntegrationTest extends CollectorContext {
     }
 
     @Test
-    void withoutAKnownTokenIngestIsUnauthorizedWhileHealthAndMetricsStayPublic() throws Exception {
+    void withoutAKnownTokenIngestIsUnauthorizedWhileHealthAndMetricsAnswerOnlyOnTheManagementPort() throws Exception {
         String body = "{\"service\":\"intruder-" + run + "\",\"level\":\"info\",\"message\":\"m\"}";
 
         HttpResponse<String> none = send(post("/api/logs", "application/x-ndjson", body));
@@ -176,9 +177,43 @@ class IngestIntegrationTest extends CollectorContext {
             assertThat(JSON.readTree(refused.body()).path("detail").asString())
                     .isEqualTo("missing or unknown ingest token; send Authorization: Bearer <token> (or X-Sentinel-Ingest-Token)");
         }
-        assertThat(send(request("/actuator/health")).statusCode()).isEqualTo(200);
-        assertThat(send(request("/actuator/prometheus")).statusCode()).isEqualTo(200);
+        assertThat(send(managementRequest("/actuator/health")).statusCode()).isEqualTo(200);
+        assertThat(send(managementRequest("/actuator/prometheus")).statusCode()).isEqualTo(200);
+        assertThat(managementPort).as("health and metrics have a port of their own").isNotEqualTo(port);
+        for (String actuator : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info", "/actuator")) {
+            assertThat(send(request(actuator)).statusCode()).as("GET %s on the public port", actuator).isEqualTo(404);
+        }
         assertThat(probe.events(LogBatch.class)).noneMatch(batch -> batch.resource().equals("intruder-" + run));
+    }
+
+    @Test
+    void aTokenFloodingIngestIsRefusedWith429AndPublishesNothingWhileAnotherTokenIsServedAsUsual() throws Exception {
+        String service = "flooded-" + run;
+        String body = "{\"service\":\"" + service + "\",\"level\":\"error\",\"message\":\"flood %d\"}";
+
+        List<HttpResponse<String>> flood = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            flood.add(send(post("/api/logs", "application/x-ndjson", body.formatted(i)).header("Authorization", "Bearer " + FLOOD_TOKEN)));
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> other = send(post("/api/logs", "application/x-ndjson", body.formatted(-1)).header("Authorization", "Bearer " + CI_TOKEN));
+        Duration otherTook = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(flood).extracting(HttpResponse::statusCode).as("the burst, then refusals")
+                .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(i -> i < FLOOD_BURST ? 202 : 429).toList());
+        HttpResponse<String> refused = flood.getLast();
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 10));
+        assertThat(JSON.readTree(refused.body()).path("detail").asString()).startsWith("too many ingest requests for token 'flood' "
+                + "(at most 0.1 requests/s, bursts of 3");
+        assertThat(other.statusCode()).as("another token is not slowed by the flood").isEqualTo(202);
+        assertThat(otherTook).isLessThan(Duration.ofSeconds(5));
+
+        List<String> published = probe.awaitRecords(Topic.SIGNALS.topicName(), FLOOD_BURST + 1,
+                        record -> record.event() instanceof LogBatch batch && batch.resource().equals(service), WAIT).stream()
+                .flatMap(record -> ((LogBatch) record.event()).entries().stream()).map(LogEntry::message).toList();
+        assertThat(published).as("the other token's entry came after the flood: anything refused would have arrived before it")
+                .containsExactlyInAnyOrder("flood 0", "flood 1", "flood 2", "flood -1");
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -73,6 +74,9 @@ class PrometheusStackIntegrationTest extends ServiceIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void prometheusStack(DynamicPropertyRegistry registry) throws IOException {
@@ -116,6 +120,7 @@ class PrometheusStackIntegrationTest extends ServiceIntegrationTest {
                 && names(b).containsAll(Set.of("cpu_usage_ratio", "memory_usage_ratio", "node_up")));
 
         assertThat(batch.labels()).isEqualTo(Map.of("instance", instance));
+        assertThat(batch.target()).as("the resource label's value %s is host:port, no inventory target name", instance).isNull();
         assertThat(sample(batch, "memory_usage_ratio").value()).isStrictlyBetween(0.0, 1.0);
         assertThat(sample(batch, "cpu_usage_ratio").value()).isBetween(0.0, 1.0);
         assertThat(sample(batch, "node_up").value()).isEqualTo(1.0);
@@ -166,6 +171,7 @@ class PrometheusStackIntegrationTest extends ServiceIntegrationTest {
             MetricBatch scraped = awaitBatch(b -> b.source().equals("scrape") && b.resource().equals("node") && b.collectedAt().isAfter(stopped)
                     && names(b).containsAll(Set.of("memory_usage_ratio", "cpu_usage_ratio")));
             assertThat(scraped.labels()).containsEntry("instance", binaries.nodeExporterInstance());
+            assertThat(scraped.target()).as("the scrape target's name, its target by default").isEqualTo("node");
             assertThat(sample(scraped, "memory_usage_ratio").value()).isStrictlyBetween(0.0, 1.0);
             assertThat(sample(scraped, "cpu_usage_ratio").value()).as("from node_cpu_seconds_total's rate between two scrapes")
                     .isBetween(0.0, 1.0);
@@ -221,9 +227,10 @@ class PrometheusStackIntegrationTest extends ServiceIntegrationTest {
         return http("/actuator/health").statusCode();
     }
 
+    /** Health and metrics: on the management port. */
     private HttpResponse<String> http(String path) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sentinel.collector.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.sentinel.collector.PrometheusFixtures;
 import io.sentinel.collector.prometheus.PrometheusAnswer.Data;
@@ -34,11 +35,11 @@ class BatchAssemblyTest {
         Instant evaluated = Instant.ofEpochMilli(1_795_442_750_745L);
         assertThat(batches).containsExactly(
                 new MetricBatch("prometheus", "127.0.0.1:19090", Map.of("environment", "production", "instance", "127.0.0.1:19090"), ROUND,
-                        List.of(new MetricSample("node_up", Map.of("job", "prometheus"), 1, evaluated))),
+                        List.of(new MetricSample("node_up", Map.of("job", "prometheus"), 1, evaluated)), null),
                 new MetricBatch("prometheus", "127.0.0.1:19100", Map.of("environment", "production", "instance", "127.0.0.1:19100"), ROUND,
-                        List.of(new MetricSample("node_up", Map.of("job", "node"), 1, evaluated))),
+                        List.of(new MetricSample("node_up", Map.of("job", "node"), 1, evaluated)), null),
                 new MetricBatch("prometheus", "node-1:9100", Map.of("environment", "production", "instance", "node-1:9100"), ROUND,
-                        List.of(new MetricSample("disk_usage_ratio", Map.of("mountpoint", "/"), 0.42, ROUND))));
+                        List.of(new MetricSample("disk_usage_ratio", Map.of("mountpoint", "/"), 0.42, ROUND)), null));
     }
 
     @Test
@@ -53,6 +54,29 @@ class BatchAssemblyTest {
             assertThat(batch.samples()).containsExactly(new MetricSample("memory_usage_ratio", Map.of("container", "shop"), 0.75, ROUND));
         });
         assertThat(assembly.withoutResource()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchNamesTheResourceLabelsValueAsItsTargetAndNoLabelOfTheSeriesCanChangeIt() {
+        var keepingTarget = PrometheusQuery.of("memory_usage_ratio", "memory", "pod", List.of("container", "target"));
+        var assembly = new BatchAssembly("prometheus", Map.of("environment", "production")).add(keepingTarget, List.of(
+                new Series(Map.of("pod", "shop-7d9f", "container", "shop", "target", "payments-prod"), List.of(new Point(ROUND, 0.75))),
+                new Series(Map.of("pod", "cart-1", "target", "payments-prod"), List.of(new Point(ROUND, 0.5)))), ROUND);
+
+        assertThat(assembly.batches()).extracting(MetricBatch::resource, MetricBatch::target)
+                .containsExactly(tuple("shop-7d9f", "shop-7d9f"), tuple("cart-1", "cart-1"));
+        assertThat(assembly.batches().getFirst().samples().getFirst().labels()).as("kept as a label, nothing more")
+                .containsEntry("target", "payments-prod");
+    }
+
+    @Test
+    void aResourceThatCannotBeAnInventoryTargetNameNamesNoTarget() {
+        var assembly = new BatchAssembly("prometheus", Map.of()).add(NODE_UP, List.of(
+                new Series(Map.of("instance", "10.0.0.5:9100", "target", "payments-prod"), List.of(new Point(ROUND, 1))),
+                new Series(Map.of("instance", "Node_A", "target", "payments-prod"), List.of(new Point(ROUND, 1)))), ROUND);
+
+        assertThat(assembly.batches()).extracting(MetricBatch::resource, MetricBatch::target)
+                .containsExactly(tuple("10.0.0.5:9100", null), tuple("Node_A", null));
     }
 
     @Test

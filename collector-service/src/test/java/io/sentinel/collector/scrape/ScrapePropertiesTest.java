@@ -41,12 +41,17 @@ class ScrapePropertiesTest {
                         "sentinel.collector.scrape.targets[1].url must be an absolute http or https URL"),
                 Arguments.of("no host", target("cart", "http:metrics", Map.of()),
                         "sentinel.collector.scrape.targets[1].url must be an absolute http or https URL"),
-                Arguments.of("no url", new ScrapeTarget("cart", null, Map.of()),
+                Arguments.of("no url", new ScrapeTarget("cart", null, Map.of(), null),
                         "sentinel.collector.scrape.targets[1].url must be an absolute http or https URL"),
                 Arguments.of("credentials in the url", target("cart", "https://scraper:s3cret@cart/metrics", Map.of()),
                         "sentinel.collector.scrape.targets[1].url must not carry credentials"),
                 Arguments.of("an invalid label name", target("cart", "http://cart/metrics", Map.of("team-name", "x")),
                         "sentinel.collector.scrape.targets[1].labels: 'team-name' is not a Prometheus label name"),
+                Arguments.of("a target that is no inventory name", new ScrapeTarget("cart", URI.create("http://cart/metrics"), Map.of(), "Cart_Prod"),
+                        "sentinel.collector.scrape.targets[1].target (by default the name) must be an inventory target name: 1 to 63 "
+                                + "lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, was 'Cart_Prod'"),
+                Arguments.of("a name too long to be the target by default", target("c".repeat(64), "http://cart/metrics", Map.of()),
+                        "sentinel.collector.scrape.targets[1].target (by default the name) must be an inventory target name"),
                 Arguments.of("a name already taken", target("shop", "http://shop-2:8080/metrics", Map.of()),
                         "sentinel.collector.scrape.targets[1].name 'shop' is already the name of another target"));
     }
@@ -105,10 +110,14 @@ class ScrapePropertiesTest {
                 "sentinel.collector.scrape.targets[0].name", "shop",
                 "sentinel.collector.scrape.targets[0].url", "http://shop:8080/metrics",
                 "sentinel.collector.scrape.targets[0].labels.environment", "production",
+                "sentinel.collector.scrape.targets[1].name", "cart",
+                "sentinel.collector.scrape.targets[1].url", "http://cart:8080/metrics",
+                "sentinel.collector.scrape.targets[1].target", "cart.production",
                 "sentinel.collector.scrape.forward-metrics[0]", "up"));
 
         assertThat(configured.interval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(configured.targets()).containsExactly(SHOP);
+        assertThat(configured.targets()).containsExactly(SHOP, new ScrapeTarget("cart", URI.create("http://cart:8080/metrics"), Map.of(), "cart.production"));
+        assertThat(configured.targets()).extracting(ScrapeTarget::target).containsExactly("shop", "cart.production");
         assertThat(configured.forwardMetrics()).containsExactly("up");
     }
 
@@ -128,6 +137,6 @@ class ScrapePropertiesTest {
     }
 
     private static ScrapeTarget target(String name, String url, Map<String, String> labels) {
-        return new ScrapeTarget(name, URI.create(url), labels);
+        return new ScrapeTarget(name, URI.create(url), labels, null);
     }
 }

@@ -26,19 +26,19 @@ class ScrapeTargetTest {
             "http://10.0.0.7:9100/metrics, 10.0.0.7:9100",
             "http://[::1]:9100/metrics, [::1]:9100"})
     void isLabelledWithTheHostAndPortItIsScrapedAt(String url, String instance) {
-        assertThat(new ScrapeTarget("shop", URI.create(url), Map.of()).resourceLabels()).isEqualTo(Map.of("instance", instance));
+        assertThat(new ScrapeTarget("shop", URI.create(url), Map.of(), null).resourceLabels()).isEqualTo(Map.of("instance", instance));
     }
 
     @Test
     void aConfiguredInstanceLabelWins() {
-        var target = new ScrapeTarget("shop", URI.create("http://10.0.0.7:9100/metrics"), Map.of("instance", "shop-1", "environment", "prod"));
+        var target = new ScrapeTarget("shop", URI.create("http://10.0.0.7:9100/metrics"), Map.of("instance", "shop-1", "environment", "prod"), null);
 
         assertThat(target.resourceLabels()).isEqualTo(Map.of("instance", "shop-1", "environment", "prod"));
     }
 
     @Test
     void batchesSignalsUnderItsNameDatingThoseWithoutATimestampAtTheScrape() {
-        var target = new ScrapeTarget("shop", URI.create("http://shop:8080/metrics"), Map.of("environment", "prod"));
+        var target = new ScrapeTarget("shop", URI.create("http://shop:8080/metrics"), Map.of("environment", "prod"), null);
         Instant measured = SCRAPED_AT.minusMillis(1_250);
 
         MetricBatch batch = target.batch(SCRAPED_AT, List.of(
@@ -55,7 +55,17 @@ class ScrapeTargetTest {
     }
 
     @Test
+    void aBatchNamesTheConfiguredTargetWhateverTheScrapedSeriesSay() {
+        var named = new ScrapeTarget("shop", URI.create("http://shop:8080/metrics"), Map.of("target", "labelled"), "shop.prod");
+        var byName = new ScrapeTarget("cart", URI.create("http://cart:8080/metrics"), Map.of(), null);
+        List<Sample> claimingAnother = List.of(new Sample("memory_usage_ratio", Map.of("target", "payments-prod"), 0.75, SCRAPED_AT));
+
+        assertThat(named.batch(SCRAPED_AT, claimingAnother).orElseThrow().target()).isEqualTo("shop.prod");
+        assertThat(byName.batch(SCRAPED_AT, claimingAnother).orElseThrow().target()).as("the name, by default").isEqualTo("cart");
+    }
+
+    @Test
     void noSignalsMeansNoBatch() {
-        assertThat(new ScrapeTarget("shop", URI.create("http://shop:8080/metrics"), null).batch(SCRAPED_AT, List.of())).isEmpty();
+        assertThat(new ScrapeTarget("shop", URI.create("http://shop:8080/metrics"), null, null).batch(SCRAPED_AT, List.of())).isEmpty();
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TargetHealthTest {
 
-    private static final ScrapeTarget SHOP = new ScrapeTarget("shop", URI.create("http://shop:8080/metrics"), Map.of());
+    private static final ScrapeTarget SHOP = new ScrapeTarget("shop", URI.create("http://shop:8080/metrics"), Map.of(), null);
     private static final String URL = "http://shop:8080/metrics";
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
     private static final Instant T1 = T0.plusSeconds(15);
@@ -62,7 +62,7 @@ class TargetHealthTest {
 
     @Test
     void resumesWhatAnEarlierRunKnewOnlyForTargetsStillScrapedAtTheSameUrl() {
-        var cart = new ScrapeTarget("cart", URI.create("http://cart:8080/metrics"), Map.of());
+        var cart = new ScrapeTarget("cart", URI.create("http://cart:8080/metrics"), Map.of(), null);
         var health = new ScrapeTargetHealth(List.of(SHOP, cart));
 
         health.restore(List.of(

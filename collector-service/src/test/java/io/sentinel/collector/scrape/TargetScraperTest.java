@@ -117,13 +117,13 @@ class TargetScraperTest {
             closed = socket.getLocalPort();
         }
 
-        ScrapeOutcome outcome = scraper.scrape(new ScrapeTarget("gone", URI.create("http://127.0.0.1:" + closed + "/metrics"), Map.of()));
+        ScrapeOutcome outcome = scraper.scrape(new ScrapeTarget("gone", URI.create("http://127.0.0.1:" + closed + "/metrics"), Map.of(), null));
 
         assertThat(outcome).isInstanceOfSatisfying(ScrapeOutcome.Failed.class,
                 failed -> assertThat(failed.reason()).startsWith("connection refused"));
     }
 
     private static ScrapeTarget target(String path) {
-        return new ScrapeTarget("test", URI.create(server.baseUrl() + path), Map.of());
+        return new ScrapeTarget("test", URI.create(server.baseUrl() + path), Map.of(), null);
     }
 }

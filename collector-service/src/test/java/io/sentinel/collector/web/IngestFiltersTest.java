@@ -2,7 +2,11 @@ package io.sentinel.collector.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sentinel.collector.ingest.IngestGate;
+import io.sentinel.collector.ingest.IngestRateLimit;
+import io.sentinel.collector.ingest.IngestRateLimits;
+import io.sentinel.collector.ingest.IngestToken;
 import io.sentinel.collector.ingest.IngestTokens;
 import jakarta.servlet.FilterChain;
 import java.util.List;
@@ -15,7 +19,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The two filters in front of {@code /api/*}, on Spring's servlet request and response test doubles. */
+/** The three filters in front of {@code /api/*}, on Spring's servlet request and response test doubles. */
 class IngestFiltersTest {
 
     private static final String TOKEN = "ingest-token-0123456789";
@@ -102,6 +106,38 @@ class IngestFiltersTest {
         assertThat(gate.inFlight()).as("the first request's place is free again").isZero();
         filter.doFilter(post(null), new MockHttpServletResponse(), chain);
         assertThat(passed).hasValue(1);
+    }
+
+    @Test
+    void aTokenOverItsRateLimitIsRefusedWith429AndRetryAfterWhileAnotherTokenGoesThrough() throws Exception {
+        String sha = "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b";
+        var meters = new SimpleMeterRegistry();
+        var filter = new IngestRateLimitFilter(IngestRateLimits.of(new IngestRateLimit(20.0, 40),
+                List.of(new IngestToken("flood", sha, new IngestRateLimit(0.1, 2)), new IngestToken("ci", sha, null)), System::nanoTime), meters);
+
+        for (int i = 0; i < 2; i++) {
+            filter.doFilter(authenticated("flood"), new MockHttpServletResponse(), chain);
+        }
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        filter.doFilter(authenticated("flood"), refused, chain);
+        MockHttpServletResponse other = new MockHttpServletResponse();
+        filter.doFilter(authenticated("ci"), other, chain);
+
+        assertThat(passed).as("flood's burst of two, then ci").hasValue(3);
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getContentType()).startsWith("application/problem+json");
+        assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(9, 10);
+        assertThat(JSON.readTree(refused.getContentAsByteArray()).path("detail").asString()).matches("too many ingest requests for token "
+                + "'flood' \\(at most 0.1 requests/s, bursts of 2, sentinel.collector.ingest.rate-limit or tokens\\[n\\].rate-limit\\); "
+                + "retry after (9|10) s");
+        assertThat(other.getStatus()).isEqualTo(200);
+        assertThat(meters.get("sentinel.collector.ingest.rate.limited").tag("token", "flood").counter().count()).isEqualTo(1);
+    }
+
+    private static MockHttpServletRequest authenticated(String tokenName) {
+        MockHttpServletRequest request = post(null);
+        request.setAttribute(IngestTokenFilter.TOKEN_NAME, tokenName);
+        return request;
     }
 
     private static MockHttpServletRequest post(String authorization) {

@@ -1,19 +1,21 @@
 package io.sentinel.detector.absence;
 
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.Level;
 import io.sentinel.detector.rule.ScheduledRule;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
-import io.sentinel.detector.settings.SettingsView;
 import io.sentinel.events.EventCodec;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.HeartbeatReceived;
 import io.sentinel.events.signal.SignalEvent;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingsView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +44,16 @@ public final class HeartbeatRule implements DetectionRule, ScheduledRule {
     private static final Logger log = LoggerFactory.getLogger(HeartbeatRule.class);
 
     private final Conditions conditions;
+    private final KeyLimits limits;
     private final JsonMapper json;
     private final Duration forgetAfter;
     private final SettingsView<Map<String, ExpectedHeartbeat>> expected;
     private final SettingsView<Optional<Duration>> defaultGrace;
 
     public HeartbeatRule(AbsenceProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions,
-                         EventCodec codec) {
+                         EventCodec codec, KeyLimits limits) {
         this.conditions = conditions;
+        this.limits = limits;
         this.json = codec.mapper();
         this.forgetAfter = configured.forgetAfter();
         this.expected = new SettingsView<>(runtime, () -> runtime.get(HEARTBEATS_SETTING)
@@ -74,6 +78,10 @@ public final class HeartbeatRule implements DetectionRule, ScheduledRule {
         }
         HeartbeatStore store = context.attach(HeartbeatStore.class);
         Optional<HeartbeatRow> known = store.lock(beat.resource());
+        // Configured heartbeats are bounded by the configuration; any other name is a new key to admit.
+        if (known.isEmpty() && !expected.get().containsKey(beat.resource()) && !limits.admit(KeyFamily.HEARTBEATS)) {
+            return List.of();
+        }
         if (known.map(HeartbeatRow::lastBeatAt).filter(last -> beat.receivedAt().isBefore(last)).isPresent()) {
             log.info("ignoring a heartbeat older than the last one name={} at={} last={}", beat.resource(), beat.receivedAt(),
                     known.get().lastBeatAt());
@@ -123,7 +131,7 @@ public final class HeartbeatRule implements DetectionRule, ScheduledRule {
                                                 Observation observation) {
         Severity severity = expectation == null ? Severity.WARNING : expectation.severity();
         return new Conditions.Observed(RULE, name, Map.of(), labels, level, severity, "Heartbeat missed: " + name, observation,
-                observation.observedAt(), Duration.ZERO);
+                observation.observedAt(), Duration.ZERO, null);
     }
 
     private static Map<String, String> labels(Map<String, String> beatLabels, ExpectedHeartbeat expectation) {

@@ -1,6 +1,7 @@
 package io.sentinel.detector.absence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -17,7 +18,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(MetricPresence.class)
 public interface MetricPresenceStore {
 
-    String COLUMNS = "series, resource, signal, identity::text as identity, labels::text as labels, observations, last_sample_at, last_arrival_at";
+    String COLUMNS = "series, resource, signal, identity::text as identity, labels::text as labels, observations, last_sample_at, last_arrival_at,"
+            + " target";
 
     /** A series that arrived, with what is known about it. */
     record Arrival(String series, String signal, String identity, String labels, long count, Instant sampleAt) {
@@ -25,13 +27,18 @@ public interface MetricPresenceStore {
 
     /** A batch's arrivals in one round trip: this is on the signal stream's hot path. */
     @SqlBatch("""
-            insert into metric_presence (series, resource, signal, identity, labels, observations, last_sample_at, last_arrival_at)
-            values (:series, :resource, :signal, cast(:identity as jsonb), cast(:labels as jsonb), :count, :sampleAt, :arrivalAt)
+            insert into metric_presence (series, resource, signal, identity, labels, observations, last_sample_at, last_arrival_at, target)
+            values (:series, :resource, :signal, cast(:identity as jsonb), cast(:labels as jsonb), :count, :sampleAt, :arrivalAt, :target)
             on conflict (series) do update
-            set labels = excluded.labels, observations = metric_presence.observations + excluded.observations,
+            set labels = excluded.labels, target = excluded.target, observations = metric_presence.observations + excluded.observations,
                 last_sample_at = greatest(metric_presence.last_sample_at, excluded.last_sample_at),
                 last_arrival_at = excluded.last_arrival_at""")
-    void arrivedAll(@BindMethods List<Arrival> arrivals, @Bind("resource") String resource, @Bind("arrivalAt") Instant arrivalAt);
+    void arrivedAll(@BindMethods List<Arrival> arrivals, @Bind("resource") String resource, @Bind("target") String target,
+                    @Bind("arrivalAt") Instant arrivalAt);
+
+    /** Which of the series are watched already. */
+    @SqlQuery("select series from metric_presence where series in (<series>)")
+    List<String> known(@BindList("series") Collection<String> series);
 
     /** The newest stale series first: a series that just went stale is never crowded out by long-stale ones. */
     @SqlQuery("select " + COLUMNS + " from metric_presence where last_arrival_at < :before and observations >= :minObservations"

@@ -1,8 +1,11 @@
 package io.sentinel.detector.absence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -22,6 +25,10 @@ public interface QueueSampleStore {
             set depth = coalesce(excluded.depth, queue_sample.depth), consumed = coalesce(excluded.consumed, queue_sample.consumed),
                 recorded_at = excluded.recorded_at""")
     void record(String resource, String queue, Instant at, Double depth, Double consumed, Instant recordedAt);
+
+    /** Which of the resource's queues have samples already. */
+    @SqlQuery("select distinct queue from queue_sample where resource = :resource and queue in (<queues>)")
+    List<String> known(@Bind("resource") String resource, @BindList("queues") Collection<String> queues);
 
     @SqlQuery("select at, depth, consumed from queue_sample where resource = :resource and queue = :queue order by at")
     List<QueuePoint> points(String resource, String queue);

@@ -2,25 +2,30 @@ package io.sentinel.detector.absence;
 
 import io.sentinel.detector.baseline.MetricOrigin;
 import io.sentinel.detector.baseline.MetricSeries;
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.Level;
 import io.sentinel.detector.rule.ScheduledRule;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
-import io.sentinel.detector.settings.SettingsView;
 import io.sentinel.events.EventCodec;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import io.sentinel.events.signal.SignalEvent;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingsView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,13 +47,15 @@ public final class StaleMetricRule implements DetectionRule, ScheduledRule {
     private static final Logger log = LoggerFactory.getLogger(StaleMetricRule.class);
 
     private final Conditions conditions;
+    private final KeyLimits limits;
     private final JsonMapper json;
     private final Duration forgetAfter;
     private final SettingsView<StaleMetricSettings> settings;
 
     public StaleMetricRule(AbsenceProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions,
-                           EventCodec codec) {
+                           EventCodec codec, KeyLimits limits) {
         this.conditions = conditions;
+        this.limits = limits;
         this.json = codec.mapper();
         this.forgetAfter = configured.forgetAfter();
         this.settings = SettingsView.section(runtime, values, SETTING, StaleMetricSettings.class, configured.staleMetrics());
@@ -68,17 +75,24 @@ public final class StaleMetricRule implements DetectionRule, ScheduledRule {
         MetricPresenceStore store = context.attach(MetricPresenceStore.class);
         List<Conditions.Observed> arrivals = new ArrayList<>();
         List<MetricPresenceStore.Arrival> arrived = new ArrayList<>();
-        for (MetricSeries series : MetricSeries.of(RULE, batch, current.signals())) {
+        Collection<MetricSeries> watched = MetricSeries.of(RULE, batch, current.signals());
+        Set<String> known = watched.isEmpty() ? Set.of()
+                : new HashSet<>(store.known(watched.stream().map(MetricSeries::fingerprint).toList()));
+        for (MetricSeries series : watched) {
+            if (!known.contains(series.fingerprint()) && !limits.admit(KeyFamily.WATCHED_SERIES)) {
+                continue;
+            }
             MetricSample latest = series.latest();
             Map<String, String> labels = series.labels(batch);
             arrived.add(new MetricPresenceStore.Arrival(series.fingerprint(), series.signal(), json.writeValueAsString(series.identity()),
                     json.writeValueAsString(labels), series.samples().size(), latest.at()));
             var observation = new Observation(series.signal(), latest.value(), null,
                     series.signal() + " from " + batch.resource() + " arrives again (sample at " + latest.at() + ")", latest.at());
-            arrivals.add(observed(batch.resource(), series.identity(), labels, Level.CLEAR, current, series.signal(), observation));
+            arrivals.add(observed(batch.resource(), series.identity(), labels, Level.CLEAR, current, series.signal(), observation,
+                    batch.target()));
         }
         if (!arrived.isEmpty()) {
-            store.arrivedAll(arrived, batch.resource(), context.now());
+            store.arrivedAll(arrived, batch.resource(), batch.target(), context.now());
         }
         return conditions.observeAll(arrivals, context);
     }
@@ -110,8 +124,9 @@ public final class StaleMetricRule implements DetectionRule, ScheduledRule {
     }
 
     private Conditions.Observed observed(MetricPresence presence, Level level, StaleMetricSettings current, Observation observation) {
+        // The target its batches named when they still arrived: the stale incident opens on a tick, long after them.
         return observed(presence.resource(), readLabels(presence.identity()), readLabels(presence.labels()), level, current,
-                presence.signal(), observation);
+                presence.signal(), observation, presence.target());
     }
 
     private Map<String, String> readLabels(String stored) {
@@ -119,8 +134,8 @@ public final class StaleMetricRule implements DetectionRule, ScheduledRule {
     }
 
     private static Conditions.Observed observed(String resource, Map<String, String> identity, Map<String, String> labels, Level level,
-                                                StaleMetricSettings settings, String signal, Observation observation) {
+                                                StaleMetricSettings settings, String signal, Observation observation, String target) {
         return new Conditions.Observed(RULE, resource, identity, labels, level, settings.severity(),
-                signal + " from " + resource + " stopped arriving", observation, observation.observedAt(), Duration.ZERO);
+                signal + " from " + resource + " stopped arriving", observation, observation.observedAt(), Duration.ZERO, target);
     }
 }

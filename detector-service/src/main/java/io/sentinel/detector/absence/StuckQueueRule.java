@@ -1,26 +1,31 @@
 package io.sentinel.detector.absence;
 
 import io.sentinel.detector.baseline.MetricOrigin;
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.Level;
 import io.sentinel.detector.rule.ScheduledRule;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
-import io.sentinel.detector.settings.SettingsView;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import io.sentinel.events.signal.SignalEvent;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingsView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,11 +50,14 @@ public final class StuckQueueRule implements DetectionRule, ScheduledRule {
     private static final Logger log = LoggerFactory.getLogger(StuckQueueRule.class);
 
     private final Conditions conditions;
+    private final KeyLimits limits;
     private final Duration forgetAfter;
     private final SettingsView<StuckQueueSettings> settings;
 
-    public StuckQueueRule(AbsenceProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions) {
+    public StuckQueueRule(AbsenceProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions,
+                          KeyLimits limits) {
         this.conditions = conditions;
+        this.limits = limits;
         this.forgetAfter = configured.forgetAfter();
         this.settings = SettingsView.section(runtime, values, SETTING, StuckQueueSettings.class, configured.stuckQueue());
     }
@@ -65,10 +73,11 @@ public final class StuckQueueRule implements DetectionRule, ScheduledRule {
             return List.of();
         }
         QueueSampleStore store = context.attach(QueueSampleStore.class);
+        Set<String> tracked = trackedQueues(batch, store);
         Map<String, Map<String, String>> touched = new LinkedHashMap<>();
         for (MetricSample sample : batch.samples()) {
             boolean depth = sample.name().equals(DEPTH);
-            if (!depth && !sample.name().equals(CONSUMED)) {
+            if (!depth && !sample.name().equals(CONSUMED) || !tracked.contains(sample.labels().getOrDefault(QUEUE_LABEL, ""))) {
                 continue;
             }
             if (sample.at().isAfter(context.now().plus(MAX_AHEAD))) {
@@ -96,9 +105,29 @@ public final class StuckQueueRule implements DetectionRule, ScheduledRule {
             labels.put(QUEUE_LABEL, queue);
             var observation = new Observation(DEPTH, verdict.get().depth(), verdict.get().reference(),
                     "queue " + queue + " on " + batch.resource() + ": " + verdict.get().detail(), verdict.get().at());
-            observed.add(observed(batch.resource(), queue, labels, verdict.get().level(), current, observation));
+            observed.add(observed(batch.resource(), queue, labels, verdict.get().level(), current, observation, batch.target()));
         });
         return conditions.observeAll(observed, context);
+    }
+
+    /** The batch's queues that have samples already, and new ones within {@link KeyFamily#QUEUES}' cap. */
+    private Set<String> trackedQueues(MetricBatch batch, QueueSampleStore store) {
+        Set<String> queues = new LinkedHashSet<>();
+        for (MetricSample sample : batch.samples()) {
+            if (sample.name().equals(DEPTH) || sample.name().equals(CONSUMED)) {
+                queues.add(sample.labels().getOrDefault(QUEUE_LABEL, ""));
+            }
+        }
+        if (queues.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> tracked = new HashSet<>(store.known(batch.resource(), queues));
+        for (String queue : queues) {
+            if (!tracked.contains(queue) && limits.admit(KeyFamily.QUEUES)) {
+                tracked.add(queue);
+            }
+        }
+        return tracked;
     }
 
     @Override
@@ -110,14 +139,15 @@ public final class StuckQueueRule implements DetectionRule, ScheduledRule {
             log.info("queue forgotten resource={} queue={} silentFor={}", silent.resource(), silent.queue(), forgetAfter);
             var observation = new Observation(DEPTH, null, null, "queue " + silent.queue() + " on " + silent.resource()
                     + " is no longer watched: no samples for " + forgetAfter, context.now());
-            forgotten.add(observed(silent.resource(), silent.queue(), Map.of(), Level.CLEAR, settings.get(), observation));
+            // Clearing only (a forgotten queue's condition is over): a clear names no target.
+            forgotten.add(observed(silent.resource(), silent.queue(), Map.of(), Level.CLEAR, settings.get(), observation, null));
         }
         return conditions.observeAll(forgotten, context);
     }
 
     private static Conditions.Observed observed(String resource, String queue, Map<String, String> labels, Level level,
-                                                StuckQueueSettings settings, Observation observation) {
+                                                StuckQueueSettings settings, Observation observation, String target) {
         return new Conditions.Observed(RULE, resource, Map.of(QUEUE_LABEL, queue), labels, level, settings.severity(),
-                (queue.isEmpty() ? "Queue" : "Queue " + queue) + " stuck on " + resource, observation, observation.observedAt(), Duration.ZERO);
+                (queue.isEmpty() ? "Queue" : "Queue " + queue) + " stuck on " + resource, observation, observation.observedAt(), Duration.ZERO, target);
     }
 }

@@ -1,18 +1,20 @@
 package io.sentinel.detector.baseline;
 
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.Level;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
-import io.sentinel.detector.settings.SettingsView;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import io.sentinel.events.signal.SignalEvent;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingsView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,10 +42,13 @@ public final class EwmaBaselineRule implements DetectionRule {
     private static final Logger log = LoggerFactory.getLogger(EwmaBaselineRule.class);
 
     private final Conditions conditions;
+    private final KeyLimits limits;
     private final SettingsView<EwmaBaselineSettings> settings;
 
-    public EwmaBaselineRule(BaselineProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions) {
+    public EwmaBaselineRule(BaselineProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions,
+                            KeyLimits limits) {
         this.conditions = conditions;
+        this.limits = limits;
         this.settings = SettingsView.section(runtime, values, SETTING, EwmaBaselineSettings.class, configured.ewma());
     }
 
@@ -72,6 +77,9 @@ public final class EwmaBaselineRule implements DetectionRule {
         List<EwmaStore.Learned> learned = new ArrayList<>();
         for (MetricSeries series : watched) {
             EwmaState state = stored.get(series.fingerprint());
+            if (state == null && !limits.admit(KeyFamily.EWMA_SERIES)) {
+                continue;
+            }
             EwmaState before = state;
             List<MetricSample> samples = series.samples().stream().sorted(Comparator.comparing(MetricSample::at)).toList();
             for (MetricSample sample : samples) {
@@ -108,6 +116,6 @@ public final class EwmaBaselineRule implements DetectionRule {
                 clear ? "below the clear level of " + settings.clearK() + "σ" : "fires above " + settings.k() + "σ held for " + settings.holdFor());
         return new Conditions.Observed(RULE, batch.resource(), series.identity(), series.labels(batch), verdict.level(), Severity.WARNING,
                 sample.name() + " on " + batch.resource() + " far above its usual level",
-                new Observation(sample.name(), sample.value(), reference, detail, sample.at()), sample.at(), settings.holdFor());
+                new Observation(sample.name(), sample.value(), reference, detail, sample.at()), sample.at(), settings.holdFor(), batch.target());
     }
 }

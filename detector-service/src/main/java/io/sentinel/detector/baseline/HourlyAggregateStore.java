@@ -1,9 +1,11 @@
 package io.sentinel.detector.baseline;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -23,6 +25,10 @@ public interface HourlyAggregateStore {
 
     @SqlQuery("select hour, total, samples from baseline_hour where series = :series and hour >= :from and hour <= :to order by hour")
     List<HourlyAggregate> between(String series, Instant from, Instant to);
+
+    /** Which of the series have any hour stored: one index probe each. */
+    @SqlQuery("select t.series from unnest(array[<series>]::text[]) as t(series) where exists (select 1 from baseline_hour b where b.series = t.series)")
+    List<String> known(@BindList("series") Collection<String> series);
 
     @SqlUpdate("delete from baseline_hour where hour < :before")
     int forgetBefore(Instant before);

@@ -1,19 +1,22 @@
 package io.sentinel.detector.baseline;
 
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
-import io.sentinel.detector.settings.SettingsView;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import io.sentinel.events.signal.SignalEvent;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingsView;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +32,14 @@ public final class HourlyBaselineRule implements DetectionRule {
 
     private final HourlyBaselines baselines;
     private final Conditions conditions;
+    private final KeyLimits limits;
     private final SettingsView<HourlyBaselineSettings> settings;
 
     public HourlyBaselineRule(BaselineProperties configured, RuntimeSettings runtime, SettingValues values, HourlyBaselines baselines,
-                              Conditions conditions) {
+                              Conditions conditions, KeyLimits limits) {
         this.baselines = baselines;
         this.conditions = conditions;
+        this.limits = limits;
         this.settings = SettingsView.section(runtime, values, SETTING, HourlyBaselineSettings.class, configured.hourly());
     }
 
@@ -51,7 +56,12 @@ public final class HourlyBaselineRule implements DetectionRule {
         HourlyBaselineSettings current = settings.get();
         List<Conditions.Observed> observed = new ArrayList<>();
         boolean live = MetricOrigin.of(batch) == MetricOrigin.LIVE;
-        for (MetricSeries series : MetricSeries.of(RULE, batch, current.signals())) {
+        Collection<MetricSeries> watched = MetricSeries.of(RULE, batch, current.signals());
+        Set<String> tracked = baselines.tracked(context, watched.stream().map(MetricSeries::fingerprint).toList(), limits);
+        for (MetricSeries series : watched) {
+            if (!tracked.contains(series.fingerprint())) {
+                continue;
+            }
             baselines.add(context, series.fingerprint(), HourlyAggregate.byHour(series.samples(), MetricSample::at, MetricSample::value));
             if (live) {
                 judge(current.factors(), batch, series, context).ifPresent(observed::add);
@@ -70,6 +80,6 @@ public final class HourlyBaselineRule implements DetectionRule {
         }
         return Optional.of(new Conditions.Observed(RULE, batch.resource(), series.identity(), series.labels(batch), verdict.get().level(),
                 verdict.get().severity(), latest.name() + " on " + batch.resource() + " far above its usual level for the hour",
-                factors.observation(latest.name(), latest.name() + " this hour", reading.get(), verdict.get()), latest.at(), Duration.ZERO));
+                factors.observation(latest.name(), latest.name() + " this hour", reading.get(), verdict.get()), latest.at(), Duration.ZERO, batch.target()));
     }
 }

@@ -1,10 +1,15 @@
 package io.sentinel.detector.baseline;
 
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,6 +36,23 @@ public final class HourlyBaselines {
         if (!plausible.isEmpty()) {
             context.attach(HourlyAggregateStore.class).add(series, plausible, context.now());
         }
+    }
+
+    /**
+     * The series that may add to their hourly aggregates: those that have some already, and new ones
+     * as long as {@link KeyFamily#HOURLY_SERIES} is within its cap.
+     */
+    public Set<String> tracked(DetectionContext context, Collection<String> series, KeyLimits limits) {
+        if (series.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> tracked = new HashSet<>(context.attach(HourlyAggregateStore.class).known(series));
+        for (String one : series) {
+            if (!tracked.contains(one) && limits.admit(KeyFamily.HOURLY_SERIES)) {
+                tracked.add(one);
+            }
+        }
+        return tracked;
     }
 
     /** The hour of {@code at} against the hours before it; empty when that hour has no data. */

@@ -38,11 +38,21 @@ public interface IncidentDao {
             + " for update skip locked")
     List<OpenIncident> settledSince(Instant clearedBefore);
 
+    /**
+     * @param target     the inventory target, or null
+     * @param recordedAt the detector's clock when it opened the incident ({@code openedAt} is the signal's own time): what the
+     *                   opening budget counts
+     */
     @SqlUpdate("""
-            insert into incident (incident_id, fingerprint, rule, resource, trace_parent, phase, severity, labels, opened_at)
-            values (:incidentId, :fingerprint, :rule, :resource, :traceParent, 'FIRING', :severity, cast(:labels as jsonb), :openedAt)""")
+            insert into incident (incident_id, fingerprint, rule, resource, trace_parent, phase, severity, labels, opened_at, target, recorded_at)
+            values (:incidentId, :fingerprint, :rule, :resource, :traceParent, 'FIRING', :severity, cast(:labels as jsonb), :openedAt, :target,
+                    :recordedAt)""")
     void insert(String incidentId, String fingerprint, String rule, String resource, String traceParent, Severity severity,
-                String labels, Instant openedAt);
+                String labels, Instant openedAt, String target, Instant recordedAt);
+
+    /** Incidents opened since {@code since} by the detector's clock, the storm incident itself left out. */
+    @SqlQuery("select count(*) from incident where recorded_at > :since and rule <> :excludedRule")
+    long openedSince(Instant since, String excludedRule);
 
     @SqlUpdate("update incident set occurrences = occurrences + 1 where incident_id = :incidentId")
     void countOccurrence(String incidentId);

@@ -1,6 +1,7 @@
 package io.sentinel.detector.incident;
 
 import io.sentinel.detector.noise.FlapDetection;
+import io.sentinel.detector.noise.IncidentStorm;
 import io.sentinel.detector.noise.NoiseControl;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.Finding;
@@ -23,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns what rules find into incidents: one open incident per fingerprint, repeats counted on it and
  * re-announced at most every update interval (or at once when the severity rises), new incidents
- * only when noise control allows, clears that resolve, await a fix's verification, or wait for a
- * flapping condition to settle.
+ * only when noise control allows and the storm budget is not spent (beyond it, the one storm incident
+ * instead), clears that resolve, await a fix's verification, or wait for a flapping condition to settle.
  */
 public final class IncidentManager {
 
@@ -51,6 +52,18 @@ public final class IncidentManager {
         }
     }
 
+    /** Clears the storm incident once a whole minute passed without a finding kept from opening. Called on every tick. */
+    public void endStorm(DetectionContext context) {
+        IncidentStorm storm = noise.storm();
+        storm.calmed(context).ifPresent(calm -> {
+            boolean stormFiring = context.attach(IncidentDao.class).findOpenByFingerprint(IncidentStorm.FINGERPRINT)
+                    .filter(open -> open.phase() == IncidentPhase.FIRING).isPresent();
+            if (stormFiring) {
+                clear(calm, context);
+            }
+        });
+    }
+
     /** Resolves flapping incidents whose condition has stayed clear long enough. Called on every tick. */
     public void resolveSettled(DetectionContext context) {
         FlapDetection flapping = noise.flapDetection();
@@ -72,7 +85,31 @@ public final class IncidentManager {
         if (noise.suppression(firing, at, open).isPresent()) {
             return;
         }
-        open(firing, context);
+        IncidentStorm storm = noise.storm();
+        if (storm.allowsOpening(incidents.openedSince(context.now().minus(IncidentStorm.WINDOW), IncidentStorm.RULE))) {
+            open(firing, context);
+            return;
+        }
+        storm.suppress(firing, context);
+        Optional<OpenIncident> ongoing = incidents.findOpenByFingerprint(IncidentStorm.FINGERPRINT);
+        if (ongoing.isPresent() && ongoing.get().phase() == IncidentPhase.FIRING && !updateDue(ongoing.get(), context.now())) {
+            // Counted now, said with the next update: a storm of findings must not become a storm of updates.
+            incidents.countOccurrence(ongoing.get().incidentId());
+            return;
+        }
+        Finding.Firing stormFinding = storm.firing(firing, context);
+        if (ongoing.isPresent()) {
+            repeat(ongoing.get(), stormFinding, context);
+        } else if (noise.suppression(stormFinding, stormFinding.observation().observedAt(), open).isEmpty()) {
+            log.warn("incident storm: more than {} incidents opened within a minute; new ones are suppressed until a minute passes "
+                    + "without one (sentinel.detector.noise.storm.max-openings-per-minute)", storm.maxOpeningsPerMinute());
+            open(stormFinding, context);
+        }
+    }
+
+    private boolean updateDue(OpenIncident open, Instant at) {
+        Instant lastAnnounced = open.lastUpdateAt() != null ? open.lastUpdateAt() : open.openedAt();
+        return Duration.between(lastAnnounced, at).compareTo(properties.updateInterval()) >= 0;
     }
 
     private void open(Finding.Firing firing, DetectionContext context) {
@@ -80,11 +117,11 @@ public final class IncidentManager {
         TraceParent trace = TraceParent.root();
         Instant at = firing.observation().observedAt();
         context.attach(IncidentDao.class).insert(incidentId, firing.fingerprint(), firing.rule(), firing.resource(), trace.header(),
-                firing.severity(), json.writeValueAsString(IncidentLabels.matchLabels(firing)), at);
+                firing.severity(), json.writeValueAsString(IncidentLabels.matchLabels(firing)), at, firing.target(), context.now());
         context.publish(new IncidentOpened(incidentId, context.causationId(), firing.fingerprint(), firing.rule(), firing.title(),
-                firing.severity(), firing.resource(), firing.labels(), firing.observation(), at), trace);
-        log.info("incident opened incidentId={} rule={} resource={} severity={}", incidentId, firing.rule(), firing.resource(),
-                firing.severity());
+                firing.severity(), firing.resource(), firing.labels(), firing.observation(), at, firing.target()), trace);
+        log.info("incident opened incidentId={} rule={} resource={} severity={} target={}", incidentId, firing.rule(), firing.resource(),
+                firing.severity(), firing.target());
     }
 
     private void repeat(OpenIncident open, Finding.Firing firing, DetectionContext context) {
@@ -98,11 +135,8 @@ public final class IncidentManager {
         } else if (firing.severity().compareTo(open.severity()) > 0) {
             incidents.setSeverity(open.incidentId(), firing.severity());
             announce(open, occurrences, firing, "severity rose to " + firing.severity(), context);
-        } else {
-            Instant lastAnnounced = open.lastUpdateAt() != null ? open.lastUpdateAt() : open.openedAt();
-            if (Duration.between(lastAnnounced, at).compareTo(properties.updateInterval()) >= 0) {
-                announce(open, occurrences, firing, "condition persists", context);
-            }
+        } else if (updateDue(open, at)) {
+            announce(open, occurrences, firing, "condition persists", context);
         }
     }
 

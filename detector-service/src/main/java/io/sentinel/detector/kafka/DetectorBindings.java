@@ -3,9 +3,7 @@ package io.sentinel.detector.kafka;
 import io.sentinel.detector.remediation.RemediationTracker;
 import io.sentinel.detector.rule.EventDetectionContext;
 import io.sentinel.detector.rule.RuleEngine;
-import io.sentinel.detector.settings.RuntimeSettings;
 import io.sentinel.events.Topic;
-import io.sentinel.events.config.ConfigEvent;
 import io.sentinel.events.execution.ExecutionEvent;
 import io.sentinel.events.signal.SignalEvent;
 import io.sentinel.runtime.consume.EventConsumers;
@@ -15,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The detector's inputs: signals to detect on, executions to follow, runtime settings. */
+/** The detector's inputs: signals to detect on, executions to follow (runtime settings: the runtime's {@code config}). */
 @Configuration
 class DetectorBindings {
 
@@ -29,10 +27,5 @@ class DetectorBindings {
     Consumer<Message<byte[]>> executions(EventConsumers consumers, RemediationTracker tracker, Clock clock) {
         return consumers.consumer(Topic.EXECUTIONS, ExecutionEvent.class,
                 (envelope, context) -> tracker.onExecution(envelope.event(), new EventDetectionContext(context, clock)));
-    }
-
-    @Bean
-    Consumer<Message<byte[]>> config(EventConsumers consumers, RuntimeSettings settings) {
-        return consumers.replaying(Topic.CONFIG, ConfigEvent.class, settings::apply);
     }
 }

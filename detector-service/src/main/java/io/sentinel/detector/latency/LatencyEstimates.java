@@ -1,8 +1,8 @@
 package io.sentinel.detector.latency;
 
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
-import io.sentinel.detector.settings.SettingsView;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingsView;
 import io.sentinel.events.signal.MetricBatch;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,8 @@
 package io.sentinel.detector.llm;
 
 import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
@@ -32,9 +34,11 @@ public final class AgentLoopRule implements DetectionRule, ScheduledRule {
     private static final Logger log = LoggerFactory.getLogger(AgentLoopRule.class);
 
     private final LlmSettings settings;
+    private final KeyLimits keyLimits;
 
-    public AgentLoopRule(LlmSettings settings) {
+    public AgentLoopRule(LlmSettings settings, KeyLimits keyLimits) {
         this.settings = settings;
+        this.keyLimits = keyLimits;
     }
 
     @Override
@@ -53,8 +57,11 @@ public final class AgentLoopRule implements DetectionRule, ScheduledRule {
         String application = batch.resource();
         List<Finding> findings = new ArrayList<>();
         for (LlmTrace piece : batch.traces()) {
-            AgentTrace trace = traces.find(application, piece.traceId()).orElseGet(() -> AgentTrace.of(piece))
-                    .absorb(piece, limits.maxObservationsPerTrace());
+            Optional<AgentTrace> known = traces.find(application, piece.traceId());
+            if (known.isEmpty() && !keyLimits.admit(KeyFamily.AGENT_TRACES)) {
+                continue;
+            }
+            AgentTrace trace = known.orElseGet(() -> AgentTrace.of(piece)).absorb(piece, limits.maxObservationsPerTrace());
             traces.save(application, piece.traceId(), trace);
             Optional<LoopCheck.Verdict> verdict = LoopCheck.judge(trace, limits);
             if (verdict.isPresent()) {
@@ -95,6 +102,6 @@ public final class AgentLoopRule implements DetectionRule, ScheduledRule {
         String detail = "trace " + traceId + " of agent " + trace.agent() + ": " + String.join("; ", verdict.signs());
         return new Finding.Firing(fingerprint(batch.resource(), trace.agent()), RULE, batch.resource(), labels, verdict.severity(),
                 "Agent loop in " + batch.resource() + ": " + trace.agent(),
-                new Observation(SIGNAL, (double) trace.generations(), (double) limits.warningGenerations(), detail, trace.lastAt()));
+                new Observation(SIGNAL, (double) trace.generations(), (double) limits.warningGenerations(), detail, trace.lastAt()), null);
     }
 }

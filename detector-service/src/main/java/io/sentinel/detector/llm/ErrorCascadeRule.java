@@ -1,6 +1,8 @@
 package io.sentinel.detector.llm;
 
 import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +35,11 @@ public final class ErrorCascadeRule implements DetectionRule {
     private static final Logger log = LoggerFactory.getLogger(ErrorCascadeRule.class);
 
     private final LlmSettings settings;
+    private final KeyLimits keyLimits;
 
-    public ErrorCascadeRule(LlmSettings settings) {
+    public ErrorCascadeRule(LlmSettings settings, KeyLimits keyLimits) {
         this.settings = settings;
+        this.keyLimits = keyLimits;
     }
 
     @Override
@@ -50,6 +55,10 @@ public final class ErrorCascadeRule implements DetectionRule {
         LlmProperties.ErrorCascade limits = settings.current().errorCascade();
         ErrorCascadeStore store = context.attach(ErrorCascadeStore.class);
         String application = batch.resource();
+        Optional<ErrorCascadeStore.State> stored = store.find(application);
+        if (stored.isEmpty() && !keyLimits.admit(KeyFamily.LLM_APPLICATIONS)) {
+            return List.of();
+        }
 
         Map<Instant, int[]> perBucket = new TreeMap<>();
         for (LlmTrace trace : batch.traces()) {
@@ -60,7 +69,7 @@ public final class ErrorCascadeRule implements DetectionRule {
         perBucket.forEach((bucket, counts) -> store.count(application, bucket, counts[0], counts[1]));
 
         Instant newest = batch.traces().stream().map(LlmTrace::timestamp).max(Comparator.naturalOrder()).orElseThrow();
-        ErrorCascadeStore.State state = store.find(application).orElse(new ErrorCascadeStore.State(newest, false, null));
+        ErrorCascadeStore.State state = stored.orElse(new ErrorCascadeStore.State(newest, false, null));
         Instant latest = newest.isAfter(state.latestTraceAt()) ? newest : state.latestTraceAt();
         Instant oldestNeeded = TraceBuckets.oldestNeeded(latest, limits.window());
         store.forgetBuckets(application, oldestNeeded);
@@ -82,7 +91,7 @@ public final class ErrorCascadeRule implements DetectionRule {
             }
             return List.of(new Finding.Firing(fingerprint, RULE, application, batch.labels(), judged.severity(),
                     "Error cascade in " + application + ": " + Wording.percent(judged.rate()) + " of traces failed in the last "
-                            + Wording.duration(limits.window()), observation));
+                            + Wording.duration(limits.window()), observation, null));
         }
         store.save(application, latest, false, null);
         return state.active() ? List.of(new Finding.Cleared(fingerprint, observation)) : List.of();

@@ -1,8 +1,8 @@
 package io.sentinel.detector.llm;
 
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
-import io.sentinel.detector.settings.SettingsView;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingsView;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

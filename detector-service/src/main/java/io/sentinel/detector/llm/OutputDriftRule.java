@@ -1,6 +1,8 @@
 package io.sentinel.detector.llm;
 
 import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
@@ -37,8 +39,11 @@ public final class OutputDriftRule implements DetectionRule {
 
     private final LlmSettings settings;
 
-    public OutputDriftRule(LlmSettings settings) {
+    private final KeyLimits keyLimits;
+
+    public OutputDriftRule(LlmSettings settings, KeyLimits keyLimits) {
         this.settings = settings;
+        this.keyLimits = keyLimits;
     }
 
     @Override
@@ -56,7 +61,11 @@ public final class OutputDriftRule implements DetectionRule {
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, List<Output>> generation : outputsByGeneration(batch).entrySet()) {
             String name = generation.getKey();
-            OutputSchemaStore.State before = store.load(batch.resource(), name);
+            Optional<OutputSchemaStore.State> found = store.find(batch.resource(), name);
+            if (found.isEmpty() && !keyLimits.admit(KeyFamily.LLM_GENERATIONS)) {
+                continue;
+            }
+            OutputSchemaStore.State before = found.orElse(OutputSchemaStore.State.NEW);
             OutputSchemaStore.State after = judged(before, generation.getValue(), limits);
             Optional<Level> level = after.recent().level(limits.recentOutputs(), limits.maxViolationRatio());
             Instant at = generation.getValue().getLast().at();
@@ -122,7 +131,7 @@ public final class OutputDriftRule implements DetectionRule {
         labels.put("generation", generation);
         return new Finding.Firing(fingerprint(batch.resource(), generation), RULE, batch.resource(), labels, Severity.WARNING,
                 "Prompt drift in " + batch.resource() + ": outputs of " + generation + " no longer match their schema",
-                observation(generation, state, limits, at));
+                observation(generation, state, limits, at), null);
     }
 
     private static Observation observation(String generation, OutputSchemaStore.State state, LlmProperties.PromptDrift limits, Instant at) {

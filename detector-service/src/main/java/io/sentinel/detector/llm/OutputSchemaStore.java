@@ -34,15 +34,20 @@ public interface OutputSchemaStore {
             values (:application, :generation, :learned, cast(:schemaKeys as jsonb), :recent, :active, :lastViolation)
             on conflict (application, generation) do update
             set learned = excluded.learned, schema_keys = excluded.schema_keys, recent = excluded.recent, active = excluded.active,
-                last_violation = excluded.last_violation""")
+                last_violation = excluded.last_violation, updated_at = now()""")
     void upsert(String application, String generation, int learned, String schemaKeys, String recent, boolean active,
                 String lastViolation);
 
     default State load(String application, String generation) {
+        return find(application, generation).orElse(State.NEW);
+    }
+
+    /** Nothing when the generation has no state yet. */
+    default Optional<State> find(String application, String generation) {
         return row(application, generation).map(row -> {
             Map<String, Set<String>> keys = STATE_JSON.readValue(row.schemaKeys(), new TypeReference<Map<String, Set<String>>>() { });
             return new State(new OutputSchema(row.learned(), keys), new RecentOutcomes(row.recent()), row.active(), row.lastViolation());
-        }).orElse(State.NEW);
+        });
     }
 
     default void save(String application, String generation, State state) {

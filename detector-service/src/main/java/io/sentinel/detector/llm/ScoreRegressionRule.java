@@ -1,6 +1,8 @@
 package io.sentinel.detector.llm;
 
 import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
@@ -34,8 +36,11 @@ public final class ScoreRegressionRule implements DetectionRule {
 
     private final LlmSettings settings;
 
-    public ScoreRegressionRule(LlmSettings settings) {
+    private final KeyLimits keyLimits;
+
+    public ScoreRegressionRule(LlmSettings settings, KeyLimits keyLimits) {
         this.settings = settings;
+        this.keyLimits = keyLimits;
     }
 
     @Override
@@ -61,7 +66,11 @@ public final class ScoreRegressionRule implements DetectionRule {
         }
         for (Map.Entry<String, List<Double>> score : scores.entrySet()) {
             String name = score.getKey();
-            ScoreStore.State before = store.load(batch.resource(), name);
+            Optional<ScoreStore.State> found = store.find(batch.resource(), name);
+            if (found.isEmpty() && !keyLimits.admit(KeyFamily.LLM_SCORES)) {
+                continue;
+            }
+            ScoreStore.State before = found.orElse(ScoreStore.State.NEW);
             List<Double> values = new ArrayList<>(before.values());
             values.addAll(score.getValue());
             int keep = limits.recentScores() + limits.baselineScores();
@@ -89,7 +98,7 @@ public final class ScoreRegressionRule implements DetectionRule {
         Map<String, String> labels = new HashMap<>(batch.labels());
         labels.put("score", score);
         return new Finding.Firing(fingerprint(batch.resource(), score), OutputDriftRule.RULE, batch.resource(), labels, Severity.WARNING,
-                "Evaluation score '" + score + "' dropped in " + batch.resource(), observation(score, verdict, limits, at));
+                "Evaluation score '" + score + "' dropped in " + batch.resource(), observation(score, verdict, limits, at), null);
     }
 
     private static Observation observation(String score, ScoreCheck.Verdict verdict, LlmProperties.PromptDrift limits, Instant at) {

@@ -39,14 +39,18 @@ public interface ScoreStore {
             insert into llm_score_history (application, score, score_values, active, baseline_mean)
             values (:application, :score, cast(:scoreValues as jsonb), :active, :baselineMean)
             on conflict (application, score) do update
-            set score_values = excluded.score_values, active = excluded.active, baseline_mean = excluded.baseline_mean""")
+            set score_values = excluded.score_values, active = excluded.active, baseline_mean = excluded.baseline_mean, updated_at = now()""")
     void upsert(String application, String score, String scoreValues, boolean active, Double baselineMean);
 
     default State load(String application, String score) {
+        return find(application, score).orElse(State.NEW);
+    }
+
+    /** Nothing when the score has no state yet. */
+    default Optional<State> find(String application, String score) {
         return row(application, score)
                 .map(row -> new State(STATE_JSON.readValue(row.scoreValues(), new TypeReference<List<Double>>() { }), row.active(),
-                        row.baselineMean()))
-                .orElse(State.NEW);
+                        row.baselineMean()));
     }
 
     default void save(String application, String score, State state) {

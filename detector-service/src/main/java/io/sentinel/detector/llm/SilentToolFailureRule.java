@@ -1,6 +1,8 @@
 package io.sentinel.detector.llm;
 
 import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
@@ -41,8 +43,11 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
     private record Checker(LlmProperties properties, ToolOutputCheck check) {
     }
 
-    public SilentToolFailureRule(LlmSettings settings) {
+    private final KeyLimits keyLimits;
+
+    public SilentToolFailureRule(LlmSettings settings, KeyLimits keyLimits) {
         this.settings = settings;
+        this.keyLimits = keyLimits;
     }
 
     @Override
@@ -71,7 +76,11 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, List<Failure>> tool : byTool.entrySet()) {
             List<Failure> failures = tool.getValue().stream().sorted(Comparator.comparing(Failure::at)).toList();
-            List<Instant> times = new ArrayList<>(store.failures(batch.resource(), tool.getKey()));
+            Optional<List<Instant>> stored = store.find(batch.resource(), tool.getKey());
+            if (stored.isEmpty() && !keyLimits.admit(KeyFamily.LLM_TOOLS)) {
+                continue;
+            }
+            List<Instant> times = new ArrayList<>(stored.orElse(List.of()));
             failures.forEach(failure -> times.add(failure.at()));
             times.sort(Comparator.naturalOrder());
             List<Instant> kept = times.size() > LlmProperties.SilentToolFailure.MAX_REMEMBERED
@@ -135,6 +144,6 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
                 + "; latest (trace " + latest.traceId() + "): " + latest.failure().describe();
         return new Finding.Firing(fingerprint(batch.resource(), tool), RULE, batch.resource(), labels, Severity.WARNING,
                 "Silent failures of tool " + tool + " in " + batch.resource(),
-                new Observation(SIGNAL, (double) inWindow, (double) limits.minFailures(), detail, latest.at()));
+                new Observation(SIGNAL, (double) inWindow, (double) limits.minFailures(), detail, latest.at()), null);
     }
 }

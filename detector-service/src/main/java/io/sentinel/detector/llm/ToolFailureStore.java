@@ -22,12 +22,16 @@ public interface ToolFailureStore {
     @SqlUpdate("""
             insert into llm_tool_failure (application, tool, failures, last_failure)
             values (:application, :tool, cast(:failures as jsonb), :lastFailure)
-            on conflict (application, tool) do update set failures = excluded.failures, last_failure = excluded.last_failure""")
+            on conflict (application, tool) do update set failures = excluded.failures, last_failure = excluded.last_failure, updated_at = now()""")
     void upsert(String application, String tool, String failures, String lastFailure);
 
     default List<Instant> failures(String application, String tool) {
-        return failuresJson(application, tool).map(json -> STATE_JSON.readValue(json, new TypeReference<List<Instant>>() { }))
-                .orElse(List.of());
+        return find(application, tool).orElse(List.of());
+    }
+
+    /** Nothing when the tool has no silent failure stored. */
+    default Optional<List<Instant>> find(String application, String tool) {
+        return failuresJson(application, tool).map(json -> STATE_JSON.readValue(json, new TypeReference<List<Instant>>() { }));
     }
 
     default void save(String application, String tool, List<Instant> failures, String lastFailure) {

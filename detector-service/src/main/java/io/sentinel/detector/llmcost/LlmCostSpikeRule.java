@@ -7,16 +7,17 @@ import io.sentinel.detector.baseline.HourlyReading;
 import io.sentinel.detector.baseline.SpikeFactors;
 import io.sentinel.detector.baseline.SpikeVerdict;
 import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
-import io.sentinel.detector.settings.SettingsView;
 import io.sentinel.events.signal.LlmTrace;
 import io.sentinel.events.signal.LlmTraceBatch;
 import io.sentinel.events.signal.SignalEvent;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingsView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -41,12 +42,14 @@ public final class LlmCostSpikeRule implements DetectionRule {
 
     private final HourlyBaselines baselines;
     private final Conditions conditions;
+    private final KeyLimits limits;
     private final SettingsView<LlmCostProperties> settings;
 
     public LlmCostSpikeRule(LlmCostProperties configured, RuntimeSettings runtime, SettingValues values, HourlyBaselines baselines,
-                            Conditions conditions) {
+                            Conditions conditions, KeyLimits limits) {
         this.baselines = baselines;
         this.conditions = conditions;
+        this.limits = limits;
         this.settings = SettingsView.section(runtime, values, SETTING, LlmCostProperties.class, configured);
     }
 
@@ -62,6 +65,9 @@ public final class LlmCostSpikeRule implements DetectionRule {
         }
         String application = batch.resource();
         String series = Fingerprint.of(RULE, application, Map.of());
+        if (baselines.tracked(context, List.of(series), limits).isEmpty()) {
+            return List.of();
+        }
         baselines.add(context, series, HourlyAggregate.byHour(batch.traces(), LlmTrace::timestamp, LlmTrace::costUsd));
         Instant latest = batch.traces().stream().map(LlmTrace::timestamp).max(Comparator.naturalOrder()).orElseThrow();
         SpikeFactors factors = settings.get().factors();
@@ -75,7 +81,7 @@ public final class LlmCostSpikeRule implements DetectionRule {
         var observed = new Conditions.Observed(RULE, application, Map.of(), labels, verdict.get().level(), verdict.get().severity(),
                 "LLM spend of " + application + " far above its usual hourly spend",
                 factors.observation(SIGNAL, "LLM spend in USD over the trailing hour (this hour so far plus the previous hour pro rata)",
-                        reading.get(), verdict.get()), latest, Duration.ZERO);
+                        reading.get(), verdict.get()), latest, Duration.ZERO, null);
         return conditions.observeAll(List.of(observed), context);
     }
 }

@@ -3,9 +3,9 @@ package io.sentinel.detector.noise;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.detector.incident.IncidentLabels;
 import io.sentinel.detector.rule.Finding;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
-import io.sentinel.detector.settings.SettingsView;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingsView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 /**
  * Decides whether a condition that fired deserves a new incident: not while a matching silence is
- * active, not while an open incident inhibits it. Configured in {@code sentinel.detector.noise};
+ * active, not while an open incident inhibits it, not beyond the storm budget ({@link IncidentStorm}). Configured in {@code sentinel.detector.noise};
  * the runtime setting {@code detector.silences} adds silences to the configured ones, while
  * {@code detector.inhibitions} and {@code detector.flapping} replace theirs.
  */
@@ -29,10 +29,12 @@ public final class NoiseControl {
     private final SettingsView<List<InhibitionRule>> inhibitions;
     private final SettingsView<FlapDetection> flapping;
     private final MeterRegistry meters;
+    private final IncidentStorm storm;
     private final SuppressionLog suppressionLog = new SuppressionLog();
 
     public NoiseControl(NoiseProperties configured, RuntimeSettings settings, SettingValues values, MeterRegistry meters) {
         this.meters = meters;
+        this.storm = new IncidentStorm(configured.storm().maxOpeningsPerMinute(), meters);
         List<Silence> configuredSilences = toSilences(configured.silences(), "sentinel.detector.noise.silences");
         // Silences added at runtime join the configured ones: adding one through the API must not lift the others.
         this.silences = new SettingsView<>(settings, () -> {
@@ -74,6 +76,10 @@ public final class NoiseControl {
 
     public FlapDetection flapDetection() {
         return flapping.get();
+    }
+
+    public IncidentStorm storm() {
+        return storm;
     }
 
     private Optional<String> suppressed(Finding.Firing firing, Instant at, String reason, String detail) {

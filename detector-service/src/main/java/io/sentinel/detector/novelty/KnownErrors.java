@@ -18,10 +18,13 @@ public interface KnownErrors {
     record Quiet(String service, String fingerprint, String normalizedMessage, Instant lastSeen) {
     }
 
+    @SqlQuery("select exists (select 1 from novelty_service where service = :service)")
+    boolean serviceKnown(String service);
+
     /** Records the service's first log, once; returns when its logs started (the start of its learning period). */
     @SqlQuery("""
-            insert into novelty_service (service, first_log_at) values (:service, :at)
-            on conflict (service) do update set first_log_at = least(novelty_service.first_log_at, excluded.first_log_at)
+            insert into novelty_service (service, first_log_at, last_seen_at) values (:service, :at, now())
+            on conflict (service) do update set first_log_at = least(novelty_service.first_log_at, excluded.first_log_at), last_seen_at = now()
             returning first_log_at""")
     Instant firstLog(String service, Instant at);
 

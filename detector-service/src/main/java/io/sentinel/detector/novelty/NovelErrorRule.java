@@ -1,17 +1,19 @@
 package io.sentinel.detector.novelty;
 
 import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.ScheduledRule;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.LogBatch;
 import io.sentinel.events.signal.LogEntry;
 import io.sentinel.events.signal.SignalEvent;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,9 +44,11 @@ public final class NovelErrorRule implements DetectionRule, ScheduledRule {
     private static final Logger log = LoggerFactory.getLogger(NovelErrorRule.class);
 
     private final NoveltySettings settings;
+    private final KeyLimits limits;
 
-    public NovelErrorRule(NoveltyProperties configured, RuntimeSettings runtime, SettingValues values) {
+    public NovelErrorRule(NoveltyProperties configured, RuntimeSettings runtime, SettingValues values, KeyLimits limits) {
         this.settings = new NoveltySettings(configured, runtime, values);
+        this.limits = limits;
     }
 
     @Override
@@ -60,6 +64,9 @@ public final class NovelErrorRule implements DetectionRule, ScheduledRule {
         NoveltyProperties current = settings.current();
         KnownErrors known = context.attach(KnownErrors.class);
         String service = batch.resource();
+        if (!known.serviceKnown(service) && !limits.admit(KeyFamily.LOG_SERVICES)) {
+            return List.of();
+        }
         Instant firstLog = known.firstLog(service, batch.entries().stream().map(LogEntry::at).min(Comparator.naturalOrder()).orElseThrow());
         Instant learningEnds = firstLog.plus(current.learnFor());
 
@@ -79,6 +86,9 @@ public final class NovelErrorRule implements DetectionRule, ScheduledRule {
             LogEntry last = entries.stream().max(Comparator.comparing(LogEntry::at)).orElseThrow();
             Boolean active = known.find(service, signature.fingerprint()).map(KnownErrors.Known::active).orElse(null);
             NoveltyDecision decision = NoveltyDecision.decide(active, first.at(), learningEnds);
+            if ((decision == NoveltyDecision.LEARN || decision == NoveltyDecision.OPEN) && !limits.admit(KeyFamily.ERROR_FINGERPRINTS)) {
+                continue;
+            }
             switch (decision) {
                 case LEARN, OPEN -> {
                     known.insert(service, signature.fingerprint(), signature.exceptionType(), signature.normalizedMessage(),
@@ -135,7 +145,7 @@ public final class NovelErrorRule implements DetectionRule, ScheduledRule {
         String detail = truncateUtf8(entry.message(), SAMPLE_BYTES)
                 + (signature.exceptionType() == null ? "" : " (exception " + signature.exceptionType() + ")");
         return new Finding.Firing(incidentFingerprint(batch.resource(), signature.fingerprint()), RULE, batch.resource(), labels,
-                Severity.WARNING, title(batch.resource(), signature), new Observation(SIGNAL, null, null, detail, entry.at()));
+                Severity.WARNING, title(batch.resource(), signature), new Observation(SIGNAL, null, null, detail, entry.at()), null);
     }
 
     static String title(String service, ErrorSignature signature) {

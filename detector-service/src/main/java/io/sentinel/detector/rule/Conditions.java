@@ -1,6 +1,8 @@
 package io.sentinel.detector.rule;
 
 import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.limits.KeyFamily;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
 import java.time.Duration;
@@ -8,10 +10,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tracks one condition through {@link ConditionTracker}, with its state in {@code rule_condition}, and
@@ -19,15 +23,29 @@ import java.util.Optional;
  */
 public final class Conditions {
 
+    private final KeyLimits limits;
+
+    /** Without a cap on conditions: for tests of other things. */
+    public Conditions() {
+        this(KeyLimits.unlimited());
+    }
+
+    /** @param limits a condition not tracked yet starts being tracked only within {@link KeyFamily#CONDITIONS}' cap */
+    public Conditions(KeyLimits limits) {
+        this.limits = limits;
+    }
+
     /**
      * What a rule saw for one series.
      *
      * @param rule       the rule's name (part of the fingerprint)
      * @param identity   the series' identifying labels (part of the fingerprint)
      * @param labels     everything known about the resource and series (for silences, inhibition, people)
+     * @param target     the inventory target the series is about ({@code MetricBatch.target}); null when it came
+     *                   from a sender rather than from the collector's own configuration
      */
     public record Observed(String rule, String resource, Map<String, String> identity, Map<String, String> labels, Level level,
-                           Severity severity, String title, Observation observation, Instant at, Duration holdFor) {
+                           Severity severity, String title, Observation observation, Instant at, Duration holdFor, String target) {
     }
 
     public Optional<Finding> observe(Observed observed, DetectionContext context) {
@@ -51,10 +69,24 @@ public final class Conditions {
         Map<String, Instant> changedAt = new LinkedHashMap<>();
 
         List<Finding> findings = new ArrayList<>();
+        Set<String> admitted = new HashSet<>();
+        Set<String> refused = new HashSet<>();
         for (Observed observed : observations) {
             String fingerprint = fingerprintOf(observed);
+            if (refused.contains(fingerprint)) {
+                continue;
+            }
             ConditionState state = states.getOrDefault(fingerprint, ConditionState.QUIET);
             ConditionTracker.Step step = ConditionTracker.track(state, observed.level(), observed.at(), observed.holdFor());
+            boolean untracked = !original.containsKey(fingerprint) && !admitted.contains(fingerprint);
+            if (untracked && !step.next().equals(ConditionState.QUIET)) {
+                if (!limits.admit(KeyFamily.CONDITIONS)) {
+                    // A condition nobody tracks yet, and the conditions are at their limit: it is not tracked at all.
+                    refused.add(fingerprint);
+                    continue;
+                }
+                admitted.add(fingerprint);
+            }
             states.put(fingerprint, step.next());
             changedAt.put(fingerprint, observed.at());
             finding(fingerprint, observed, step.change()).ifPresent(findings::add);
@@ -98,7 +130,7 @@ public final class Conditions {
         return switch (change) {
             case NONE -> Optional.empty();
             case FIRING -> Optional.of(new Finding.Firing(fingerprint, observed.rule(), observed.resource(), observed.labels(),
-                    observed.severity(), observed.title(), observed.observation()));
+                    observed.severity(), observed.title(), observed.observation(), observed.target()));
             case CLEARED -> Optional.of(new Finding.Cleared(fingerprint, observed.observation()));
         };
     }

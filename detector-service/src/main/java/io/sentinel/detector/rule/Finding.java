@@ -16,9 +16,12 @@ public sealed interface Finding {
      * The condition holds (first time, or again).
      *
      * @param labels the resource's and the series' labels; silences and inhibitions match on them
+     * @param target the inventory target the signals were about, as the collector's own configuration named it
+     *               ({@code MetricBatch.target}); null for everything senders reported (alerts, logs, heartbeats,
+     *               LLM traces), which can name no target
      */
     record Firing(String fingerprint, String rule, String resource, Map<String, String> labels, Severity severity, String title,
-                  Observation observation) implements Finding {
+                  Observation observation, String target) implements Finding {
 
         public Firing {
             labels = Map.copyOf(labels);

@@ -50,7 +50,7 @@ public final class RuleEngine {
     }
 
     /**
-     * One tick for every scheduled rule, then the settling of flapping incidents. Only one detector
+     * One tick for every scheduled rule, then the settling of flapping incidents and the end of an incident storm. Only one detector
      * replica ticks at a time (an advisory lock), so a missed heartbeat opens one incident, not one
      * per replica.
      */
@@ -61,6 +61,7 @@ public final class RuleEngine {
             inTickTransaction(now, rule.family(), context -> incidents.apply(rule.onTick(context), context));
         }
         inTickTransaction(now, "settle", incidents::resolveSettled);
+        inTickTransaction(now, "storm", incidents::endStorm);
     }
 
     private void inTickTransaction(Instant now, String what, java.util.function.Consumer<DetectionContext> work) {

@@ -8,9 +8,9 @@ import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.Level;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
-import io.sentinel.detector.settings.SettingsView;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingsView;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
@@ -103,7 +103,7 @@ public final class ThresholdDetection implements DetectionRule {
         labels.putAll(rule.labels());
         Level level = rule.level(sample.value());
         return new Conditions.Observed(rule.name(), batch.resource(), sample.labels(), labels, level, rule.severity(),
-                rule.titleFor(batch.resource()), observation(rule, sample, level, basis), sample.at(), rule.holdFor());
+                rule.titleFor(batch.resource()), observation(rule, sample, level, basis), sample.at(), rule.holdFor(), batch.target());
     }
 
     /** Against the threshold while it holds, against the clear level once it clears. */

@@ -15,6 +15,9 @@ public record ThresholdProperties(List<ThresholdRule> rules) {
         rules = rules == null ? List.of() : List.copyOf(rules);
         var names = new HashSet<String>();
         for (ThresholdRule rule : rules) {
+            if (rule == null) {
+                throw new IllegalArgumentException("sentinel.detector.threshold.rules has an empty entry");
+            }
             if (!names.add(rule.name())) {
                 throw new IllegalArgumentException("sentinel.detector.threshold.rules has two rules named '" + rule.name() + "'");
             }

@@ -20,6 +20,11 @@ public record ThresholdRule(String name, String signal, Double above, Double cle
                             @Name("for") @JsonProperty("for") Duration holdFor, Severity severity, String title, Map<String, String> labels) {
 
     public ThresholdRule {
+        if (name != null && name.contains(":")) {
+            // alert:<alertname> is what external alerts are named: no rule of the detector may pass for one, or the other way round.
+            throw new IllegalArgumentException("threshold rule name must not contain ':' (names with ':' are reserved for external alerts, "
+                    + "alert:<alertname>), was '" + name + "'");
+        }
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("threshold rule name must be lowercase letters, digits and dashes, was '" + name + "'");
         }

@@ -1,17 +1,18 @@
 package io.sentinel.detector.absence;
 
-import io.sentinel.detector.rule.RuleDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.EventCodec;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.HeartbeatReceived;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -111,14 +112,14 @@ class HeartbeatRuleTest {
     @Test
     void theConfiguredListIsReplacedAtRuntime() {
         var rule = new HeartbeatRule(properties(List.of()), RuleDatabase.settings("detector.absence.heartbeats", """
-                [{"name": "hourly-report", "every": "PT1H", "grace": "PT5M"}]"""), new SettingValues(), new Conditions(), new EventCodec());
+                [{"name": "hourly-report", "every": "PT1H", "grace": "PT5M"}]"""), new SettingValues(), new Conditions(), new EventCodec(), KeyLimits.unlimited());
         db.tick(rule, T0);
         assertThat(db.tick(rule, T0.plus(Duration.ofMinutes(65)).plusSeconds(1))).singleElement()
                 .satisfies(finding -> assertThat(finding).isInstanceOf(Finding.Firing.class));
     }
 
     private static HeartbeatRule rule(List<ExpectedHeartbeat> configured) {
-        return new HeartbeatRule(properties(configured), new RuntimeSettings(), new SettingValues(), new Conditions(), new EventCodec());
+        return new HeartbeatRule(properties(configured), new RuntimeSettings(), new SettingValues(), new Conditions(), new EventCodec(), KeyLimits.unlimited());
     }
 
     private static AbsenceProperties properties(List<ExpectedHeartbeat> configured) {

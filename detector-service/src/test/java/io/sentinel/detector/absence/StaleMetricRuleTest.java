@@ -1,17 +1,18 @@
 package io.sentinel.detector.absence;
 
-import io.sentinel.detector.rule.RuleDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.EventCodec;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,7 +85,7 @@ class StaleMetricRuleTest {
         for (int i = 0; i < 3; i++) {
             Instant at = T0.plusSeconds(15L * i);
             db.signal(rule, new MetricBatch("prometheus-backfill", "history-only", Map.of(), at,
-                    List.of(new MetricSample("memory_usage_ratio", Map.of(), 0.5, at))), at);
+                    List.of(new MetricSample("memory_usage_ratio", Map.of(), 0.5, at)), null), at);
         }
         assertThat(db.tick(rule, T0.plus(Duration.ofHours(1)))).isEmpty();
     }
@@ -108,21 +109,21 @@ class StaleMetricRuleTest {
                 {"signals": ["queue_depth"], "min-observations": 1, "stale-after": "PT10S"}"""));
         arrive(rule, "cache-3", T0);
         Instant at = T0.plusSeconds(1);
-        db.signal(rule, new MetricBatch("scrape", "worker", Map.of(), at, List.of(new MetricSample("queue_depth", Map.of(), 3, at))), at);
+        db.signal(rule, new MetricBatch("scrape", "worker", Map.of(), at, List.of(new MetricSample("queue_depth", Map.of(), 3, at)), null), at);
         assertThat(db.tick(rule, T0.plusSeconds(12))).singleElement()
                 .isInstanceOfSatisfying(Finding.Firing.class, firing -> assertThat(firing.resource()).isEqualTo("worker"));
     }
 
     private static StaleMetricRule rule(RuntimeSettings settings) {
         return new StaleMetricRule(new AbsenceProperties(List.of(), null, Duration.ofDays(7), null, null), settings, new SettingValues(),
-                new Conditions(), new EventCodec());
+                new Conditions(), new EventCodec(), KeyLimits.unlimited());
     }
 
     /** A memory sample of the redis container, received at {@code at} and stamped by the skewed collector clock. */
     private List<Finding> arrive(StaleMetricRule rule, String resource, Instant at) {
         Instant stamped = at.minus(SKEW);
         return db.signal(rule, new MetricBatch("scrape", resource, Map.of("environment", "production"), stamped,
-                List.of(new MetricSample("memory_usage_ratio", Map.of("container", "redis"), 0.4, stamped))), at);
+                List.of(new MetricSample("memory_usage_ratio", Map.of("container", "redis"), 0.4, stamped)), null), at);
     }
 
     private IncidentOpened opened(String resource) {

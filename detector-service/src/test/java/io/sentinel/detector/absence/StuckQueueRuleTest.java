@@ -1,15 +1,16 @@
 package io.sentinel.detector.absence;
 
-import io.sentinel.detector.rule.RuleDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ class StuckQueueRuleTest {
                     new MetricSample("queue_depth", Map.of("queue", "orders"), 10 + 10 * round, at),
                     new MetricSample("queue_consumed_per_second", Map.of("queue", "orders"), 0, at),
                     new MetricSample("queue_depth", Map.of("queue", "emails"), 10 + 10 * round, at),
-                    new MetricSample("queue_consumed_per_second", Map.of("queue", "emails"), 2, at))), at);
+                    new MetricSample("queue_consumed_per_second", Map.of("queue", "emails"), 2, at)), null), at);
         }
         assertThat(last).singleElement().isInstanceOfSatisfying(Finding.Firing.class,
                 firing -> assertThat(firing.labels()).containsEntry("queue", "orders"));
@@ -120,7 +121,7 @@ class StuckQueueRuleTest {
 
     private static StuckQueueRule rule(RuntimeSettings settings) {
         return new StuckQueueRule(new AbsenceProperties(List.of(), null, Duration.ofDays(7), null, null), settings, new SettingValues(),
-                new Conditions());
+                new Conditions(), KeyLimits.unlimited());
     }
 
     /** One collection round of shop, 15 s apart, received when collected. */
@@ -129,6 +130,6 @@ class StuckQueueRuleTest {
         List<MetricSample> samples = new ArrayList<>();
         samples.add(new MetricSample("queue_depth", Map.of("queue", queue), depth, at));
         samples.add(new MetricSample("queue_consumed_per_second", Map.of("queue", queue), consumed, at));
-        return db.signal(rule, new MetricBatch("scrape", "shop", Map.of("environment", "staging"), at, samples), at);
+        return db.signal(rule, new MetricBatch("scrape", "shop", Map.of("environment", "staging"), at, samples, null), at);
     }
 }

@@ -1,18 +1,19 @@
 package io.sentinel.detector.baseline;
 
-import io.sentinel.detector.rule.RuleDatabase;
 import static java.time.temporal.ChronoUnit.MINUTES;
 import static java.time.temporal.ChronoUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ class EwmaBaselineRuleTest {
     private static EwmaBaselineRule rule(Duration holdFor) {
         var ewma = new EwmaBaselineSettings(List.of(SIGNAL), null, null, null, holdFor, null, null);
         return new EwmaBaselineRule(new BaselineProperties(null, ewma, Duration.ofDays(7)), new RuntimeSettings(), new SettingValues(),
-                new Conditions());
+                new Conditions(), KeyLimits.unlimited());
     }
 
     /** {@code count} backfilled samples before T0, alternating 0.45 and 0.55: mean 0.5, deviation 0.05. */
@@ -114,12 +115,12 @@ class EwmaBaselineRuleTest {
         for (int i = count; i > 0; i--) {
             samples.add(new MetricSample(SIGNAL, Map.of(), i % 2 == 0 ? 0.45 : 0.55, T0.minus(15L * i, SECONDS)));
         }
-        assertThat(db.signal(rule, new MetricBatch("prometheus-backfill", resource, Map.of(), T0, samples), NOW)).isEmpty();
+        assertThat(db.signal(rule, new MetricBatch("prometheus-backfill", resource, Map.of(), T0, samples, null), NOW)).isEmpty();
     }
 
     private static List<Finding> live(EwmaBaselineRule rule, String resource, double value, int minute) {
         Instant at = T0.plus(minute, MINUTES);
-        return db.signal(rule, new MetricBatch("scrape", resource, Map.of(), at, List.of(new MetricSample(SIGNAL, Map.of(), value, at))), NOW);
+        return db.signal(rule, new MetricBatch("scrape", resource, Map.of(), at, List.of(new MetricSample(SIGNAL, Map.of(), value, at)), null), NOW);
     }
 
     private static EwmaState state(String resource) {

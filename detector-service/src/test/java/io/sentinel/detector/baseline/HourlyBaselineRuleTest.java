@@ -1,20 +1,21 @@
 package io.sentinel.detector.baseline;
 
-import io.sentinel.detector.rule.RuleDatabase;
 import static java.time.temporal.ChronoUnit.HOURS;
 import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ class HourlyBaselineRuleTest {
 
     private static HourlyBaselineRule rule(RuntimeSettings settings) {
         var properties = new BaselineProperties(new HourlyBaselineSettings(List.of(SIGNAL), null, null, null, null), null, Duration.ofDays(7));
-        return new HourlyBaselineRule(properties, settings, new SettingValues(), new HourlyBaselines(), new Conditions());
+        return new HourlyBaselineRule(properties, settings, new SettingValues(), new HourlyBaselines(), new Conditions(), KeyLimits.unlimited());
     }
 
     /** {@code hours} of history before HOUR, four samples an hour around {@code value} (mean exactly {@code value}). */
@@ -138,7 +139,7 @@ class HourlyBaselineRuleTest {
     }
 
     private static MetricBatch batch(String source, String resource, List<MetricSample> samples) {
-        return new MetricBatch(source, resource, Map.of("environment", "production"), samples.getLast().at(), samples);
+        return new MetricBatch(source, resource, Map.of("environment", "production"), samples.getLast().at(), samples, null);
     }
 
     private static MetricSample sample(double value, Instant at) {

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 /** Absence end to end: what did not happen is noticed on the detector's ticks (every 500 ms here). */
 class AbsenceIntegrationTest extends SharedDetectorEvents {
 
+    /** What the collector's configuration names as the batches' target; labels called target are just labels. */
+    private static final String TARGET = "shop.production";
+
     @Test
     void aMissedHeartbeatOpensAnIncidentAndTheNextBeatResolvesIt() {
         Instant beat = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -31,6 +34,7 @@ class AbsenceIntegrationTest extends SharedDetectorEvents {
         assertThat(opened.observation().detail()).isEqualTo("it-nightly-backup missed its heartbeat: last at " + beat + ", expected by "
                 + beat.plusSeconds(3) + " (every PT2S, grace PT1S)");
         assertThat(opened.openedAt()).isAfter(beat.plusSeconds(3));
+        assertThat(opened.target()).as("a heartbeat is what a sender says: it names no target").isNull();
 
         sender.send(new HeartbeatReceived("it-nightly-backup", Map.of("team", "storage"), Duration.ofDays(1), null, Instant.now()));
         IncidentResolved resolved = awaitPublished(IncidentResolved.class, e -> e.incidentId().equals(opened.incidentId()));
@@ -60,6 +64,7 @@ class AbsenceIntegrationTest extends SharedDetectorEvents {
         }
         IncidentOpened opened = awaitPublished(IncidentOpened.class, e -> e.resource().equals("it-queue-shop"));
         assertThat(opened.rule()).isEqualTo("queue-stuck");
+        assertThat(opened.target()).as("the target the collector's configuration named for the batches").isEqualTo(TARGET);
         assertThat(opened.title()).isEqualTo("Queue orders stuck on it-queue-shop");
         assertThat(opened.labels()).containsEntry("queue", "orders");
         assertThat(opened.observation().detail()).isEqualTo("queue orders on it-queue-shop: depth grew from 10 to 210 over PT2M"
@@ -80,6 +85,7 @@ class AbsenceIntegrationTest extends SharedDetectorEvents {
 
         IncidentOpened opened = awaitPublished(IncidentOpened.class, e -> e.resource().equals("it-stale-cache"));
         assertThat(opened.rule()).isEqualTo("metric-stale");
+        assertThat(opened.target()).as("opened on a tick, long after the batches: kept with the series").isEqualTo(TARGET);
         assertThat(opened.title()).isEqualTo("it_stale_ratio from it-stale-cache stopped arriving");
         assertThat(opened.observation().detail()).startsWith("it_stale_ratio from it-stale-cache stopped arriving; last at ");
 
@@ -91,11 +97,12 @@ class AbsenceIntegrationTest extends SharedDetectorEvents {
     private static void queue(String resource, Instant at, double depth, double consumed) {
         sender.send(new MetricBatch("scrape", resource, Map.of(), at, List.of(
                 new MetricSample("queue_depth", Map.of("queue", "orders"), depth, at),
-                new MetricSample("queue_consumed_per_second", Map.of("queue", "orders"), consumed, at))));
+                new MetricSample("queue_consumed_per_second", Map.of("queue", "orders"), consumed, at)), TARGET));
     }
 
     private static void stale(String resource, double value) {
         Instant at = Instant.now();
-        sender.send(new MetricBatch("scrape", resource, Map.of(), at, List.of(new MetricSample("it_stale_ratio", Map.of(), value, at))));
+        sender.send(new MetricBatch("scrape", resource, Map.of("target", "not-this-one"), at,
+                List.of(new MetricSample("it_stale_ratio", Map.of("target", "nor-this-one"), value, at)), TARGET));
     }
 }

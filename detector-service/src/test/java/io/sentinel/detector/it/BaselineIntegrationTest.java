@@ -24,6 +24,7 @@ class BaselineIntegrationTest extends SharedDetectorEvents {
 
     private static final String RATE = "it_requests_per_second";
     private static final String POOL = "it_pool_usage_ratio";
+    private static final String TARGET = "shop.production";
 
     @Test
     void aRateFarAboveItsHourlyBaselineOpensAWarningThatTurnsCriticalAsItGrows() {
@@ -34,12 +35,13 @@ class BaselineIntegrationTest extends SharedDetectorEvents {
                 history.add(rate(quarter % 2 == 0 ? 9 : 11, hour.minus(hoursAgo, HOURS).plus(15L * quarter, MINUTES)));
             }
         }
-        sender.send(new MetricBatch("prometheus-backfill", "it-rate-shop", Map.of("environment", "production"), hour, history));
+        sender.send(new MetricBatch("prometheus-backfill", "it-rate-shop", Map.of("environment", "production"), hour, history, null));
 
         sender.send(live("it-rate-shop", rate(30, hour.plus(1, MINUTES))));
         IncidentOpened opened = awaitPublished(IncidentOpened.class,
                 e -> e.resource().equals("it-rate-shop") && e.rule().equals("hourly-baseline-spike"));
         assertThat(opened.severity()).isEqualTo(Severity.WARNING);
+        assertThat(opened.target()).isEqualTo(TARGET);
         assertThat(opened.labels()).containsEntry("signal", RATE).containsEntry("environment", "production");
         assertThat(opened.observation().value()).isEqualTo(30.0);
         assertThat(opened.observation().detail()).startsWith(RATE + " this hour 30 = 3× the 7-day hourly baseline 10 (mean of 30 hours)");
@@ -59,7 +61,7 @@ class BaselineIntegrationTest extends SharedDetectorEvents {
         for (int i = 0; i < 60; i++) {
             history.add(new MetricSample(POOL, Map.of("pool", "db"), i % 2 == 0 ? 0.45 : 0.55, start.plusSeconds(15L * i)));
         }
-        sender.send(new MetricBatch("prometheus-backfill", "it-pool-api", Map.of(), start, history));
+        sender.send(new MetricBatch("prometheus-backfill", "it-pool-api", Map.of(), start, history, null));
 
         Instant anomaly = start.plus(20, MINUTES);
         sender.send(live("it-pool-api", new MetricSample(POOL, Map.of("pool", "db"), 0.95, anomaly)));
@@ -71,6 +73,7 @@ class BaselineIntegrationTest extends SharedDetectorEvents {
         sender.send(live("it-pool-api", new MetricSample(POOL, Map.of("pool", "db"), 0.95, anomaly.plusSeconds(60))));
         IncidentOpened opened = awaitPublished(IncidentOpened.class, e -> e.resource().equals("it-pool-api"));
         assertThat(opened.rule()).isEqualTo("ewma-baseline-deviation");
+        assertThat(opened.target()).isEqualTo(TARGET);
         assertThat(opened.labels()).containsEntry("pool", "db");
         assertThat(opened.observation().detail()).startsWith(POOL + " 0.9500 is ").contains("σ above its EWMA baseline");
     }
@@ -79,17 +82,17 @@ class BaselineIntegrationTest extends SharedDetectorEvents {
     void backfilledHistoryFiresNothingNotEvenAThreshold() {
         Instant at = Instant.now().minus(2, HOURS);
         List<MetricSample> overThreshold = List.of(memory(0.95, at), memory(0.95, at.plusSeconds(5)), memory(0.95, at.plusSeconds(10)));
-        sender.send(new MetricBatch("prometheus-backfill", "it-backfill-only", Map.of(), at, overThreshold));
+        sender.send(new MetricBatch("prometheus-backfill", "it-backfill-only", Map.of(), at, overThreshold, null));
         awaitSignalsProcessed();
         assertThat(published(IncidentOpened.class).stream().filter(e -> e.resource().equals("it-backfill-only"))).isEmpty();
 
-        sender.send(new MetricBatch("scrape", "it-backfill-only", Map.of(), at, overThreshold));
+        sender.send(new MetricBatch("scrape", "it-backfill-only", Map.of(), at, overThreshold, null));
         assertThat(awaitPublished(IncidentOpened.class, e -> e.resource().equals("it-backfill-only")).rule())
                 .as("the same samples, live").isEqualTo("memory-usage-high");
     }
 
     private static MetricBatch live(String resource, MetricSample sample) {
-        return new MetricBatch("scrape", resource, Map.of("environment", "production"), sample.at(), List.of(sample));
+        return new MetricBatch("scrape", resource, Map.of("environment", "production"), sample.at(), List.of(sample), TARGET);
     }
 
     private static MetricSample rate(double value, Instant at) {

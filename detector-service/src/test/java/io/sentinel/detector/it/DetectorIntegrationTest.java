@@ -29,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
         // noise: flapping after 3 openings within an hour, settled after 2s clear
         "sentinel.detector.noise.flapping.max-openings=3",
         "sentinel.detector.noise.flapping.stable-for=2s",
+        // Tests of every family share this detector and open incidents at once (the alert burst alone opens 50):
+        // the storm budget is tested on its own (IncidentStormTest), not felt here.
+        "sentinel.detector.noise.storm.max-openings-per-minute=100000",
         // ---- baselines and absence (section owned by the baseline/absence rules) ----
         // They watch test-only signals here, so they never act on the other families' test data.
         "sentinel.detector.baseline.hourly.signals=it_requests_per_second",

@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.detector.DetectorApplication;
 import io.sentinel.events.EventEnvelope;
+import io.sentinel.events.SentinelEvent;
+import io.sentinel.events.Topic;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
-import io.sentinel.testkit.DatabaseCoordinates;
-import io.sentinel.events.SentinelEvent;
-import io.sentinel.events.Topic;
 import io.sentinel.testkit.ConsumerLag;
+import io.sentinel.testkit.DatabaseCoordinates;
 import io.sentinel.testkit.ServiceIntegrationTest;
 import io.sentinel.testkit.TestInfrastructure;
+import io.sentinel.testkit.TestKeyring;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,13 @@ class DetectorRestartTest extends ServiceIntegrationTest {
 
     private static ConfigurableApplicationContext start() {
         DatabaseCoordinates db = TestInfrastructure.database();
-        return DetectorApplication.application().run(
+        List<String> arguments = new ArrayList<>(TestKeyring.arguments().stream()
+                .filter(argument -> !argument.startsWith("--sentinel.signing.key-id=") && !argument.startsWith("--sentinel.signing.private-key="))
+                .toList());
+        // Another identity, but the incidents topic believes only the detector's key: it signs as the detector.
+        arguments.add("--sentinel.signing.key-id=" + TestKeyring.keyId("detector"));
+        arguments.add("--sentinel.signing.private-key=" + TestKeyring.privateKeyPem("detector"));
+        arguments.addAll(List.of(
                 "--sentinel.service.name=" + IDENTITY,
                 "--spring.flyway.locations=classpath:db/migration/detector,classpath:db/migration/runtime",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
@@ -90,11 +98,17 @@ class DetectorRestartTest extends ServiceIntegrationTest {
                 "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
                 "--server.port=0",
+                "--management.server.port=0",
+                // One test broker: one copy of each record (what TestInfrastructure gives the shared detector).
+                "--sentinel.kafka.replication-factor=1",
+                "--sentinel.kafka.min-insync-replicas=1",
+                "--sentinel.outbox.poll-interval=200ms",
                 "--sentinel.detector.threshold.rules[0].name=memory-usage-high",
                 "--sentinel.detector.threshold.rules[0].signal=memory_usage_ratio",
                 "--sentinel.detector.threshold.rules[0].above=0.60",
                 "--sentinel.detector.threshold.rules[0].clear-below=0.55",
-                "--sentinel.detector.threshold.rules[0].for=2s");
+                "--sentinel.detector.threshold.rules[0].for=2s"));
+        return DetectorApplication.application().run(arguments.toArray(String[]::new));
     }
 
     private static IncidentOpened awaitOpened() {
@@ -124,6 +138,6 @@ class DetectorRestartTest extends ServiceIntegrationTest {
 
     private static void memory(double ratio, int second) {
         Instant at = T0.plusSeconds(second);
-        sender.send(new MetricBatch("scrape", "restart-svc", Map.of(), at, List.of(new MetricSample("memory_usage_ratio", Map.of(), ratio, at))));
+        sender.send(new MetricBatch("scrape", "restart-svc", Map.of(), at, List.of(new MetricSample("memory_usage_ratio", Map.of(), ratio, at)), null));
     }
 }

@@ -49,7 +49,9 @@ class ExternalAlertIntegrationTest extends DetectorIntegrationTest {
         sender.send(alert("db-1", "fp-db-1", AlertStatus.FIRING, startsAt));
 
         IncidentOpened opened = probe.await(IncidentOpened.class, e -> e.resource().equals("db-1"), WAIT);
-        assertThat(opened.rule()).isEqualTo("DiskFull");
+        assertThat(opened.rule()).isEqualTo("alert:DiskFull");
+        assertThat(opened.fingerprint()).startsWith("alert:DiskFull|db-1|");
+        assertThat(opened.target()).as("an alert is what a sender says: it names no target").isNull();
         assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(opened.title()).isEqualTo("disk full on db-1");
         assertThat(opened.labels()).containsEntry("source", "alertmanager");
@@ -57,6 +59,25 @@ class ExternalAlertIntegrationTest extends DetectorIntegrationTest {
         sender.send(alert("db-1", "fp-db-1", AlertStatus.RESOLVED, startsAt));
         IncidentResolved resolved = probe.await(IncidentResolved.class, e -> e.incidentId().equals(opened.incidentId()), WAIT);
         assertThat(resolved.resolution()).isEqualTo(Resolution.CLEARED_BY_ITSELF);
+    }
+
+    @Test
+    void anAlertNamedLikeADetectorRuleOpensAnIncidentOfAnAlertRuleNeverOfTheDetectorsRule() {
+        Instant startsAt = Instant.now();
+        ExternalAlert impostor = new ExternalAlert("alertmanager", "svc-impostor", "fp-impostor", AlertStatus.FIRING,
+                Map.of("alertname", "memory-usage-high", "severity", "critical", "service", "svc-impostor", "target", "payments-prod"),
+                Map.of("summary", "memory above 60% on svc-impostor"), startsAt, null, null, Instant.now());
+
+        sender.send(impostor);
+
+        IncidentOpened opened = probe.await(IncidentOpened.class, e -> e.resource().equals("svc-impostor"), WAIT);
+        assertThat(opened.rule()).isEqualTo("alert:memory-usage-high");
+        assertThat(opened.fingerprint()).isEqualTo("alert:memory-usage-high|svc-impostor|alertmanager_fingerprint=fp-impostor");
+        assertThat(opened.observation().signal()).isEqualTo("alert:memory-usage-high");
+        assertThat(opened.title()).as("titles are the alert's own").isEqualTo("memory above 60% on svc-impostor");
+        assertThat(opened.target()).as("its target label is a label, not a target").isNull();
+        assertThat(probe.events(IncidentOpened.class)).filteredOn(e -> e.resource().equals("svc-impostor"))
+                .extracting(IncidentOpened::rule).containsOnly("alert:memory-usage-high");
     }
 
     /** Everything consumed is committed with its reactions in the outbox; the relay publishes within its poll interval. */

@@ -31,6 +31,7 @@ class LatencyEstimateIntegrationTest extends SharedDetectorEvents {
             opened = published(IncidentOpened.class).stream().filter(e -> e.resource().equals("it-edge-estimated")).findFirst().orElse(null);
         }
         assertThat(opened.rule()).isEqualTo("it-latency-high");
+        assertThat(opened.target()).as("the estimate judges the batch, whose target it keeps").isEqualTo("edge.staging");
         assertThat(opened.labels()).containsEntry("estimated", "true");
         assertThat(opened.observation().value()).as("25 ms + 2 ms x 100 MB/s + 100 ms x 0.1 errors/s").isBetween(0.23499, 0.23501);
         assertThat(opened.observation().detail()).isEqualTo("http_request_latency_seconds 0.2350 > 0.2000; estimated: 25 ms + 2 ms per"
@@ -51,6 +52,6 @@ class LatencyEstimateIntegrationTest extends SharedDetectorEvents {
         if (measuredLatency != null) {
             samples.add(new MetricSample("http_request_latency_seconds", Map.of(), measuredLatency, at));
         }
-        return new MetricBatch("scrape", resource, Map.of("environment", "staging"), at, samples);
+        return new MetricBatch("scrape", resource, Map.of("environment", "staging"), at, samples, "edge.staging");
     }
 }

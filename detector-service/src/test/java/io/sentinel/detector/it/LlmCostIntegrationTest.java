@@ -35,6 +35,7 @@ class LlmCostIntegrationTest extends SharedDetectorEvents {
         sender.send(batch(List.of(trace(hour.plus(6, MINUTES), 1.20), trace(hour.plus(6, MINUTES), 0.80))));
         IncidentOpened opened = awaitPublished(IncidentOpened.class, e -> e.resource().equals("it-support-bot"));
         assertThat(opened.rule()).isEqualTo("llm-cost-spike");
+        assertThat(opened.target()).as("LLM traces are what a sender says: they name no target").isNull();
         assertThat(opened.severity()).isEqualTo(Severity.WARNING);
         assertThat(opened.labels()).containsEntry("team", "support").containsEntry("signal", "llm_cost_usd");
         assertThat(opened.observation().detail()).contains(" 2.9 = 2.9× the 7-day hourly baseline 1 (mean of 30 hours)");

@@ -107,6 +107,6 @@ class NoiseIntegrationTest extends DetectorIntegrationTest {
     }
 
     private static void send(String resource, Map<String, String> labels, String signal, double value, Instant at) {
-        sender.send(new MetricBatch("scrape", resource, labels, at, List.of(new MetricSample(signal, Map.of(), value, at))));
+        sender.send(new MetricBatch("scrape", resource, labels, at, List.of(new MetricSample(signal, Map.of(), value, at)), null));
     }
 }

@@ -35,6 +35,7 @@ class NoveltyIntegrationTest extends SharedDetectorEvents {
         logs(service, error("Reservation 8841 for sku 1207 failed: lock timeout after 5000ms", STACK));
         IncidentOpened opened = awaitPublished(IncidentOpened.class, e -> e.resource().equals(service));
         assertThat(opened.rule()).isEqualTo("novel-error");
+        assertThat(opened.target()).as("logs are what a sender says: they name no target").isNull();
         assertThat(opened.severity()).isEqualTo(Severity.WARNING);
         assertThat(opened.title())
                 .isEqualTo("New error in it-checkout-novelty: reservation <n> for sku <n> failed: lock timeout after <duration>");

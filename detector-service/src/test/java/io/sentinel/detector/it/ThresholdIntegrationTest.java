@@ -33,6 +33,7 @@ class ThresholdIntegrationTest extends DetectorIntegrationTest {
         memory("svc-a", 0.75, 2);
         IncidentOpened opened = probe.await(IncidentOpened.class, e -> e.resource().equals("svc-a"), WAIT);
         assertThat(opened.title()).isEqualTo("Memory usage above 60% on svc-a");
+        assertThat(opened.target()).as("as the collector's configuration named it for the batches").isEqualTo("svc-a.staging");
         assertThat(opened.labels()).containsEntry("environment", "staging");
         assertThat(opened.observation().value()).isEqualTo(0.75);
 
@@ -60,9 +61,9 @@ class ThresholdIntegrationTest extends DetectorIntegrationTest {
     void aForClockStartedBetweenMicrosecondsIsNotMovedLaterByTheDatabase() {
         // PostgreSQL keeps microseconds; 700 ns would round up and leave the second sample short of 'for: 2s'.
         Instant first = T0.plusSeconds(100).plusNanos(700);
-        sender.send(new MetricBatch("scrape", "svc-nanos", Map.of(), first, List.of(new MetricSample("memory_usage_ratio", Map.of(), 0.9, first))));
+        sender.send(new MetricBatch("scrape", "svc-nanos", Map.of(), first, List.of(new MetricSample("memory_usage_ratio", Map.of(), 0.9, first)), null));
         Instant second = first.plusSeconds(2);
-        sender.send(new MetricBatch("scrape", "svc-nanos", Map.of(), second, List.of(new MetricSample("memory_usage_ratio", Map.of(), 0.9, second))));
+        sender.send(new MetricBatch("scrape", "svc-nanos", Map.of(), second, List.of(new MetricSample("memory_usage_ratio", Map.of(), 0.9, second)), null));
 
         IncidentOpened opened = probe.await(IncidentOpened.class, e -> e.resource().equals("svc-nanos"), WAIT);
         assertThat(opened.openedAt()).isEqualTo(second);
@@ -126,7 +127,7 @@ class ThresholdIntegrationTest extends DetectorIntegrationTest {
     private static EventEnvelope<MetricBatch> memory(String resource, double ratio, int second) {
         Instant at = T0.plusSeconds(second);
         return sender.send(new MetricBatch("scrape", resource, Map.of("environment", "staging"), at,
-                List.of(new MetricSample("memory_usage_ratio", Map.of(), ratio, at))));
+                List.of(new MetricSample("memory_usage_ratio", Map.of(), ratio, at)), resource + ".staging"));
     }
 
     private static String traceOf(Class<? extends io.sentinel.events.SentinelEvent> type, String incidentId) {

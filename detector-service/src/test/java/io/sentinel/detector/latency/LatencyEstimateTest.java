@@ -93,7 +93,7 @@ class LatencyEstimateTest {
     }
 
     private static MetricBatch batch(MetricSample... samples) {
-        return new MetricBatch("scrape", "edge-1", Map.of(), T0, List.of(samples));
+        return new MetricBatch("scrape", "edge-1", Map.of(), T0, List.of(samples), null);
     }
 
     private static MetricSample sample(String name, Map<String, String> labels, double value, Instant at) {

@@ -6,8 +6,9 @@ import static io.sentinel.detector.llm.Traces.tool;
 import static io.sentinel.detector.llm.Traces.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.detector.rule.RuleDatabase;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.LlmObservation;
 import io.sentinel.events.signal.LlmTrace;
@@ -66,7 +67,7 @@ class AgentLoopRuleTest {
     @Test
     void countsARunAcrossBatchesAndARestartEscalatesAndClearsAfterAQuietPeriod() {
         String app = "support-desk-loop";
-        var before = new AgentLoopRule(Traces.settings(Traces.defaults()));
+        var before = new AgentLoopRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         assertThat(piece(before, app, "run-1", 0, 8)).isEmpty();
         List<Finding> warning = piece(before, app, "run-1", 8, 4);
         assertThat(warning).singleElement().isInstanceOfSatisfying(Finding.Firing.class, firing -> {
@@ -77,7 +78,7 @@ class AgentLoopRuleTest {
             assertThat(firing.observation().detail()).isEqualTo("trace run-1 of agent refund-agent: 12 generations (more than 10)");
         });
 
-        var after = new AgentLoopRule(Traces.settings(Traces.defaults()));
+        var after = new AgentLoopRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         assertThat(piece(after, app, "run-1", 12, 9)).as("12 remembered across the restart + 9 = 21").singleElement()
                 .extracting(finding -> ((Finding.Firing) finding).severity()).isEqualTo(Severity.CRITICAL);
 
@@ -89,7 +90,7 @@ class AgentLoopRuleTest {
     @Test
     void aRunExpiresAfterTheWindow() {
         String app = "support-desk-expiry";
-        var rule = new AgentLoopRule(Traces.settings(Traces.defaults()));
+        var rule = new AgentLoopRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         piece(rule, app, "run-2", 0, 8);
         tick(rule, app, T0.plus(Duration.ofHours(2)).plusSeconds(1));
         assertThat(piece(rule, app, "run-2", 100_000, 4)).as("the 8 earlier steps expired: 4 is no loop").isEmpty();

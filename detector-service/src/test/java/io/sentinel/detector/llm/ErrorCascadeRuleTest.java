@@ -6,8 +6,9 @@ import static io.sentinel.detector.llm.Traces.generation;
 import static io.sentinel.detector.llm.Traces.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.detector.rule.RuleDatabase;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.LlmTrace;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class ErrorCascadeRuleTest {
 
     @Test
     void firesOnAJumpEscalatesWhenMostFailAndClearsWhenBackUnderTheThreshold() {
-        var rule = new ErrorCascadeRule(Traces.settings(Traces.defaults()));
+        var rule = new ErrorCascadeRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         String app = "support-bot-cascade";
         assertThat(traces(rule, app, 0, 30, 1)).as("previous window: 1 of 30 failed").isEmpty();
 
@@ -46,7 +47,7 @@ class ErrorCascadeRuleTest {
 
     @Test
     void aRateThatCreepsUpLessThanThreefoldIsNoCascade() {
-        var rule = new ErrorCascadeRule(Traces.settings(Traces.defaults()));
+        var rule = new ErrorCascadeRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         String app = "flaky-but-steady";
         assertThat(traces(rule, app, 0, 40, 3)).as("7.5%: under the 10% floor").isEmpty();
         assertThat(traces(rule, app, 300, 40, 8)).as("20% after 7.5%: under 3 x 7.5%").isEmpty();
@@ -56,15 +57,15 @@ class ErrorCascadeRuleTest {
     @Test
     void aRestartedRuleJudgesWithThePersistedWindowsAndState() {
         String app = "restarted-cascade";
-        var before = new ErrorCascadeRule(Traces.settings(Traces.defaults()));
+        var before = new ErrorCascadeRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         traces(before, app, 0, 40, 3);
 
-        var after = new ErrorCascadeRule(Traces.settings(Traces.defaults()));
+        var after = new ErrorCascadeRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         assertThat(traces(after, app, 300, 40, 8))
                 .as("the previous window (7.5%) survived the restart; without it 20% would breach the 10% floor").isEmpty();
         assertThat(traces(after, app, 600, 40, 38)).singleElement().isInstanceOf(Finding.Firing.class);
 
-        var again = new ErrorCascadeRule(Traces.settings(Traces.defaults()));
+        var again = new ErrorCascadeRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         assertThat(traces(again, app, 900, 40, 10))
                 .as("active across the restart: 25% is back under the threshold it fired on (3 x 20%), so it clears")
                 .singleElement().isInstanceOf(Finding.Cleared.class);

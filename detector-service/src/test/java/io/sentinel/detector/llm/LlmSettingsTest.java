@@ -3,7 +3,7 @@ package io.sentinel.detector.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,8 +5,9 @@ import static io.sentinel.detector.llm.Traces.generation;
 import static io.sentinel.detector.llm.Traces.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.detector.rule.RuleDatabase;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.LlmTrace;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class OutputDriftRuleTest {
 
     @Test
     void firesWhenMoreThanFifteenPercentOfTheLatestOutputsBreakTheLearnedSchemaAndClearsWhenBack() {
-        var rule = new OutputDriftRule(Traces.settings(Traces.defaults()));
+        var rule = new OutputDriftRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         String app = "ticket-triage-drift";
         assertThat(outputs(rule, app, 0, repeat(GOOD, 20))).as("learning").isEmpty();
         assertThat(outputs(rule, app, 100, mix(17, 3))).as("3 of 20 = 15%: not more than 15%").isEmpty();
@@ -47,11 +48,11 @@ class OutputDriftRuleTest {
     @Test
     void aRestartedRuleKeepsTheLearnedSchemaAndTheActiveCondition() {
         String app = "ticket-triage-restart";
-        var before = new OutputDriftRule(Traces.settings(Traces.defaults()));
+        var before = new OutputDriftRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         outputs(before, app, 0, repeat(GOOD, 20));
         assertThat(outputs(before, app, 100, mix(10, 10))).hasSize(1);
 
-        var after = new OutputDriftRule(Traces.settings(Traces.defaults()));
+        var after = new OutputDriftRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         assertThat(outputs(after, app, 200, List.of(PROSE)))
                 .as("a rule that forgot would be learning again and say nothing; this one still judges").singleElement()
                 .isInstanceOf(Finding.Firing.class);
@@ -60,7 +61,7 @@ class OutputDriftRuleTest {
 
     @Test
     void failedGenerationsAndOtherGenerationsAreNotJudgedTogether() {
-        var rule = new OutputDriftRule(Traces.settings(Traces.defaults()));
+        var rule = new OutputDriftRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         String app = "two-generations";
         outputs(rule, app, 0, repeat(GOOD, 20));
         List<LlmTrace> traces = new ArrayList<>();

@@ -6,9 +6,10 @@ import static io.sentinel.detector.llm.Traces.score;
 import static io.sentinel.detector.llm.Traces.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.detector.rule.RuleDatabase;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.Level;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.LlmTrace;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class ScoreRegressionRuleTest {
     @Test
     void firesOnARegressionAndClearsWhenScoresRecoverEvenAcrossARestart() {
         String app = "answer-quality";
-        var before = new ScoreRegressionRule(Traces.settings(Traces.defaults()));
+        var before = new ScoreRegressionRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         assertThat(scores(before, app, 0, Collections.nCopies(100, 0.9))).isEmpty();
         List<Finding> drop = scores(before, app, 200, Collections.nCopies(20, 0.55));
         assertThat(drop).singleElement().isInstanceOfSatisfying(Finding.Firing.class, firing -> {
@@ -66,7 +67,7 @@ class ScoreRegressionRuleTest {
                     + "baseline mean 0.90 of the 100 before them (allowed drop 0.10)");
         });
 
-        var after = new ScoreRegressionRule(Traces.settings(Traces.defaults()));
+        var after = new ScoreRegressionRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         assertThat(scores(after, app, 300, Collections.nCopies(100, 0.55)))
                 .as("still regressed against the frozen baseline: a repeat, not a clear").singleElement().isInstanceOf(Finding.Firing.class);
         assertThat(scores(after, app, 400, Collections.nCopies(20, 0.88))).singleElement().isInstanceOf(Finding.Cleared.class);

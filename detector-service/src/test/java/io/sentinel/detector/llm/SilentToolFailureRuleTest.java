@@ -6,8 +6,9 @@ import static io.sentinel.detector.llm.Traces.tool;
 import static io.sentinel.detector.llm.Traces.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.detector.rule.RuleDatabase;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ class SilentToolFailureRuleTest {
 
     @Test
     void firesOnTheThirdSilentFailureWithinTenMinutesAndClearsAfterAQuietWindow() {
-        var rule = new SilentToolFailureRule(Traces.settings(Traces.defaults()));
+        var rule = new SilentToolFailureRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         String app = "order-assistant-silent";
         assertThat(call(rule, app, 0, "[]")).isEmpty();
         assertThat(call(rule, app, 60, "[{\"order\": 4711}]")).as("a real result").isEmpty();
@@ -44,7 +45,7 @@ class SilentToolFailureRuleTest {
 
     @Test
     void failuresSpreadWiderThanTheWindowDoNotFire() {
-        var rule = new SilentToolFailureRule(Traces.settings(Traces.defaults()));
+        var rule = new SilentToolFailureRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         String app = "order-assistant-spread";
         call(rule, app, 0, "[]");
         call(rule, app, 400, "[]");
@@ -55,14 +56,14 @@ class SilentToolFailureRuleTest {
     @Test
     void aRestartedRuleRemembersTheEarlierFailuresAndTheOngoingEpisode() {
         String app = "order-assistant-restart";
-        var before = new SilentToolFailureRule(Traces.settings(Traces.defaults()));
+        var before = new SilentToolFailureRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         call(before, app, 0, "[]");
         call(before, app, 10, "[]");
 
-        var after = new SilentToolFailureRule(Traces.settings(Traces.defaults()));
+        var after = new SilentToolFailureRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         assertThat(call(after, app, 20, "[]")).as("two before the restart, one after").hasSize(1);
 
-        var again = new SilentToolFailureRule(Traces.settings(Traces.defaults()));
+        var again = new SilentToolFailureRule(Traces.settings(Traces.defaults()), KeyLimits.unlimited());
         assertThat(call(again, app, 2000, "[]")).as("alone in its window, but the episode is still on: a repeat to count").hasSize(1);
     }
 

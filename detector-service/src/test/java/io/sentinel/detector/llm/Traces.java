@@ -1,7 +1,7 @@
 package io.sentinel.detector.llm;
 
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import io.sentinel.events.signal.LlmObservation;
 import io.sentinel.events.signal.LlmObservationType;
 import io.sentinel.events.signal.LlmScore;

@@ -1,6 +1,5 @@
 package io.sentinel.detector.llmcost;
 
-import io.sentinel.detector.rule.RuleDatabase;
 import static java.time.temporal.ChronoUnit.HOURS;
 import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.sentinel.detector.baseline.HourlyBaselines;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Severity;
@@ -19,6 +18,8 @@ import io.sentinel.events.signal.LlmObservation;
 import io.sentinel.events.signal.LlmObservationType;
 import io.sentinel.events.signal.LlmTrace;
 import io.sentinel.events.signal.LlmTraceBatch;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ class LlmCostSpikeRuleTest {
 
     private static LlmCostSpikeRule rule(RuntimeSettings settings) {
         return new LlmCostSpikeRule(new LlmCostProperties(null, null, null, null), settings, new SettingValues(), new HourlyBaselines(),
-                new Conditions());
+                new Conditions(), KeyLimits.unlimited());
     }
 
     /** {@code hours} hours before HOUR, each with two traces costing {@code perHour} together. */

@@ -2,11 +2,27 @@ package io.sentinel.detector.noise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sentinel.detector.rule.Finding;
+import io.sentinel.events.EventEnvelope;
+import io.sentinel.events.EventIds;
+import io.sentinel.events.TraceParent;
+import io.sentinel.events.config.ConfigEvent;
+import io.sentinel.events.config.SettingChanged;
+import io.sentinel.events.incident.Observation;
+import io.sentinel.events.incident.Severity;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
 
 class NoiseRulesTest {
 
@@ -46,5 +62,84 @@ class NoiseRulesTest {
     void badMatchersNameTheProperty() {
         assertThatThrownBy(() -> LabelMatcher.of(Map.of("rule", "(unclosed"), "sentinel.detector.noise.silences[0].matchers"))
                 .hasMessageStartingWith("sentinel.detector.noise.silences[0].matchers.rule is not a valid regular expression");
+    }
+
+    /**
+     * Patterns that make a backtracking engine take exponential (or steep polynomial) time, against label
+     * values written to trigger it: java.util.regex took 1.5 s for the first at 20,000 characters and
+     * over a second for the second at 50. RE2 takes time linear in the value, whatever the pattern.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "(a+)+$        ; 50000",
+            "(.*a){25}     ; 50",
+            "(a|aa)+b      ; 50000",
+            "(\\w+\\s?)*$ ; 50000"})
+    void aPathologicalMatcherAgainstALongLabelValueAnswersInMilliseconds(String pattern, int length) {
+        var silence = new Silence("crafted", LabelMatcher.of(Map.of("resource", pattern.strip()), "detector.silences[0].matchers"), NOW,
+                NOW.plusSeconds(3600), "mallory", null);
+        Map<String, String> labels = Map.of("resource", "a".repeat(length) + "!");
+        silence.covers(Map.of("resource", "warm-up"), NOW);
+
+        boolean covered = assertTimeoutPreemptively(Duration.ofMillis(200), () -> silence.covers(labels, NOW.plusSeconds(1)));
+
+        assertThat(covered).isFalse();
+    }
+
+    @Test
+    void anInhibitionWithAPathologicalMatcherAnswersInMillisecondsToo() {
+        var rule = new InhibitionRule("crafted", LabelMatcher.of(Map.of("rule", "(a+)+$"), "s"), LabelMatcher.of(Map.of("rule", "(a+)+$"), "t"),
+                List.of());
+        Map<String, String> labels = Map.of("rule", "a".repeat(50_000) + "!");
+
+        assertThat(assertTimeoutPreemptively(Duration.ofMillis(200), () -> rule.inhibits(labels, labels))).isFalse();
+    }
+
+    @Test
+    void patternsRe2CannotRunInLinearTimeAreRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> LabelMatcher.of(Map.of("rule", "(?=memory).*"), "detector.silences[0].matchers"))
+                .hasMessageStartingWith("detector.silences[0].matchers.rule is not a valid regular expression (RE2 syntax: no look-around, "
+                        + "no back-references)");
+        assertThatThrownBy(() -> LabelMatcher.of(Map.of("rule", "(a)\\1"), "detector.silences[0].matchers"))
+                .hasMessageStartingWith("detector.silences[0].matchers.rule is not a valid regular expression");
+        assertThatThrownBy(() -> LabelMatcher.of(Map.of("rule", "((a{100}){100}){100}"), "detector.silences[0].matchers"))
+                .hasMessageStartingWith("detector.silences[0].matchers.rule is ");
+        assertThatThrownBy(() -> LabelMatcher.of(Map.of("rule", "a".repeat(LabelMatcher.MAX_PATTERN_LENGTH + 1)), "detector.silences[0].matchers"))
+                .hasMessage("detector.silences[0].matchers.rule is longer than 1024 characters");
+    }
+
+    @Test
+    void aConfiguredSilenceRe2RefusesStopsTheStartNamingTheProperty() {
+        var configured = new NoiseProperties(List.of(new NoiseProperties.SilenceDefinition("s1", Map.of("rule", "(?<=x)y"), null,
+                NOW.plusSeconds(60), "alice", null)), List.of(), null, null);
+
+        assertThatThrownBy(() -> new NoiseControl(configured, new RuntimeSettings(), new SettingValues(), new SimpleMeterRegistry()))
+                .hasMessageStartingWith("sentinel.detector.noise.silences[0].matchers.rule is not a valid regular expression");
+    }
+
+    @Test
+    void aSilenceSetAtRuntimeWithAPatternRe2RefusesIsNotAppliedAndTheOthersStay() {
+        var settings = new RuntimeSettings();
+        var noise = new NoiseControl(new NoiseProperties(List.of(), List.of(), null, null), settings, new SettingValues(),
+                new SimpleMeterRegistry());
+        apply(settings, "detector.silences", """
+                [{"id": "good", "matchers": {"resource": "shop"}, "ends-at": "2026-11-23T13:00:00Z"}]""");
+        assertThat(noise.suppression(firing("shop"), NOW, List.of())).isPresent();
+
+        apply(settings, "detector.silences", """
+                [{"id": "crafted", "matchers": {"resource": "(?!x).*"}, "ends-at": "2026-11-23T13:00:00Z"}]""");
+
+        assertThat(noise.suppression(firing("other"), NOW, List.of())).as("the refused silence silences nothing").isEmpty();
+        assertThat(noise.suppression(firing("shop"), NOW, List.of())).as("the last good silences stay").isPresent();
+    }
+
+    private static void apply(RuntimeSettings settings, String name, String json) {
+        settings.apply(new EventEnvelope<ConfigEvent>(EventIds.random(), "test", Instant.now(), TraceParent.root(),
+                new SettingChanged(name, JsonMapper.builder().build().readTree(json), "test", Instant.now())));
+    }
+
+    private static Finding.Firing firing(String resource) {
+        return new Finding.Firing("memory-usage-high|" + resource, "memory-usage-high", resource, Map.of(), Severity.WARNING, "t",
+                new Observation("memory_usage_ratio", 0.9, 0.6, "d", NOW), null);
     }
 }

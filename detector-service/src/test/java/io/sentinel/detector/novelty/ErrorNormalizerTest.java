@@ -1,7 +1,9 @@
 package io.sentinel.detector.novelty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,6 +131,61 @@ class ErrorNormalizerTest {
         assertThat(signature.fingerprint()).matches("[0-9a-f]{16}").isEqualTo(ErrorNormalizer.signature("order 7 NOT found",
                 "com.shop.NotFound: x").fingerprint());
         assertThat(signature.exceptionType()).isEqualTo("com.shop.NotFound");
+    }
+
+    @Test
+    void fingerprintsStayTheOnesEarlierVersionsStored() {
+        // Computed by the regular-expression normaliser this one replaced: known errors in error_fingerprint stay known.
+        assertThat(ErrorNormalizer.signature("Failed to process order 4711 for customer alice@example.com after 30000ms",
+                "java.lang.IllegalStateException: pool exhausted\n\tat com.shop.Pool.get(Pool.java:42)").fingerprint()).isEqualTo("54e5ba6172253471");
+        assertThat(ErrorNormalizer.signature("dial tcp 10.0.0.5:5432: connect: connection refused", null).fingerprint())
+                .isEqualTo("cf7d67413b1e3ebc");
+        assertThat(ErrorNormalizer.signature("KeyError: 'user_id'", "Traceback (most recent call last):\n  File \"app.py\", line 3\n"
+                + "KeyError: 'user_id'").fingerprint()).isEqualTo("7ab0e0ff9044c615");
+    }
+
+    /**
+     * Reports written against the patterns a regular-expression normaliser would use, 60 KiB each (what
+     * the collector lets through for a stack trace), as both message and stack trace. The normaliser
+     * this one replaced took over a minute on the {@code $} run (its exception-type pattern backtracked
+     * over {@code [\w$]*} against {@code [.$]}) and overflowed the stack on the dotted runs.
+     */
+    static Stream<Arguments> hostileReports() {
+        int size = 60_000;
+        return Stream.of(
+                Arguments.of("one long word", "a".repeat(size)),
+                Arguments.of("a dollar-separated identifier with no colon", "a" + "$a".repeat(size / 2) + "!"),
+                Arguments.of("a dotted identifier with no colon", "a" + ".a".repeat(size / 2) + "!"),
+                Arguments.of("a dotted number run into a letter", "1.".repeat(size / 2) + "a"),
+                Arguments.of("a 0x prefix and a long hex run", "0x" + "f".repeat(size)),
+                Arguments.of("hex runs one short of an id", ("0x" + "a".repeat(7) + " ").repeat(size / 10)),
+                Arguments.of("nested brackets", "[".repeat(size / 2) + "]".repeat(size / 2)),
+                Arguments.of("a bracket and endless colons", "[" + "1:".repeat(size / 2)),
+                Arguments.of("IPv6-like compressions", "1::".repeat(size / 3)),
+                Arguments.of("a long run of spaces", "a" + " ".repeat(size) + "!"),
+                Arguments.of("quotes that never close in time", ("\"" + "x".repeat(600)).repeat(size / 601)),
+                Arguments.of("apostrophes inside words", " 'a'b".repeat(size / 5)),
+                Arguments.of("e-mail-like runs", "a@".repeat(size / 2)),
+                Arguments.of("an uncaught exception header without its closing quote", "Exception in thread \"" + "a".repeat(size)),
+                Arguments.of("a Python traceback whose last line is one long word", "Traceback (most recent call last)\n" + "x".repeat(size)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileReports")
+    void aHostileReportIsNormalisedInMilliseconds(String scenario, String report) {
+        ErrorNormalizer.signature("warm up", "java.lang.IllegalStateException: warm up");
+
+        ErrorSignature signature = assertTimeoutPreemptively(Duration.ofMillis(200), () -> ErrorNormalizer.signature(report, report));
+
+        assertThat(signature.fingerprint()).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void aLineCutShortNamesNoTypeItCannotSeeTheEndOf() {
+        assertThat(ErrorNormalizer.exceptionType("a".repeat(ErrorNormalizer.MAX_LINE_CHARS + 1) + "!")).isNull();
+        assertThat(ErrorNormalizer.exceptionType("a$a$a!")).as("no colon, no type").isNull();
+        assertThat(ErrorNormalizer.exceptionType("com.shop.NotFound" + ": " + "x".repeat(ErrorNormalizer.MAX_LINE_CHARS * 10)))
+                .isEqualTo("com.shop.NotFound");
     }
 
     @Test

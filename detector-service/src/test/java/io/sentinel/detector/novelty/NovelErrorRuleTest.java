@@ -2,13 +2,14 @@ package io.sentinel.detector.novelty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.detector.rule.RuleDatabase;
+import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Finding;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.LogBatch;
 import io.sentinel.events.signal.LogEntry;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -127,7 +128,7 @@ class NovelErrorRuleTest {
     }
 
     private static NovelErrorRule rule(NoveltyProperties properties) {
-        return new NovelErrorRule(properties, new RuntimeSettings(), new SettingValues());
+        return new NovelErrorRule(properties, new RuntimeSettings(), new SettingValues(), KeyLimits.unlimited());
     }
 
     private static List<Finding> logs(NovelErrorRule rule, String service, Instant at, LogEntry... entries) {

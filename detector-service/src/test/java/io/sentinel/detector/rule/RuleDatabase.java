@@ -6,8 +6,8 @@ import io.sentinel.detector.incident.IncidentManager;
 import io.sentinel.detector.incident.IncidentProperties;
 import io.sentinel.detector.noise.NoiseControl;
 import io.sentinel.detector.noise.NoiseProperties;
-import io.sentinel.detector.settings.RuntimeSettings;
-import io.sentinel.detector.settings.SettingValues;
+import io.sentinel.runtime.settings.RuntimeSettings;
+import io.sentinel.runtime.settings.SettingValues;
 import io.sentinel.events.EventCodec;
 import io.sentinel.events.EventEnvelope;
 import io.sentinel.events.EventIds;
@@ -48,16 +48,25 @@ public final class RuleDatabase {
     private final IncidentManager incidents;
     private final List<IncidentEvent> published = new CopyOnWriteArrayList<>();
 
-    private RuleDatabase(Jdbi jdbi) {
+    /** Rule tests share schemas and sample times: a budget no rule test comes near, but the storm test's own. */
+    static final int RULE_TESTS_STORM_BUDGET = 1_000_000;
+
+    private RuleDatabase(Jdbi jdbi, int maxOpeningsPerMinute) {
         this.jdbi = jdbi;
         var noise = new NoiseControl(new NoiseProperties(null, null, new NoiseProperties.FlappingDefinition(Duration.ofHours(1), 4,
-                Duration.ofMinutes(15))), new RuntimeSettings(), new SettingValues(), new SimpleMeterRegistry());
+                Duration.ofMinutes(15)), new NoiseProperties.StormDefinition(maxOpeningsPerMinute)), new RuntimeSettings(), new SettingValues(),
+                new SimpleMeterRegistry());
         this.incidents = new IncidentManager(new IncidentProperties(Duration.ofMinutes(5)), noise, new IncidentLifecycle(),
                 new EventCodec().mapper());
     }
 
     /** A schema of its own, migrated like the service's. */
     public static RuleDatabase migrated() {
+        return migrated(RULE_TESTS_STORM_BUDGET);
+    }
+
+    /** A schema of its own, with an incident manager that opens at most {@code maxOpeningsPerMinute} incidents a minute. */
+    public static RuleDatabase migrated(int maxOpeningsPerMinute) {
         DatabaseCoordinates db = TestInfrastructure.database();
         String schema = "rules_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         Flyway.configure().dataSource(db.jdbcUrl(), db.username(), db.password()).schemas(schema).defaultSchema(schema)
@@ -66,7 +75,7 @@ public final class RuleDatabase {
         Jdbi jdbi = Jdbi.create(url, db.username(), db.password());
         // The plugins the service installs (SQL objects, PostgreSQL types), as the classpath declares them.
         ServiceLoader.load(JdbiPlugin.class).forEach(jdbi::installPlugin);
-        return new RuleDatabase(jdbi);
+        return new RuleDatabase(jdbi, maxOpeningsPerMinute);
     }
 
     /** One schema for a whole test JVM, for tests that keep their rules apart by resource. */
@@ -90,6 +99,20 @@ public final class RuleDatabase {
     /** One tick of one rule. */
     public List<Finding> tick(ScheduledRule rule, Instant now) {
         return inContext(now, rule::onTick);
+    }
+
+    /** Findings straight to the incident manager, in one transaction at {@code now}, as a rule's would go. */
+    public void apply(List<Finding> findings, Instant now) {
+        inContext(now, context -> findings);
+    }
+
+    /** One tick of the incident manager's own work: settling flapping incidents, ending a storm. */
+    public void tickIncidents(Instant now) {
+        inContext(now, context -> {
+            incidents.resolveSettled(context);
+            incidents.endStorm(context);
+            return List.of();
+        });
     }
 
     /** Every incident event the incident manager published. */

@@ -1,7 +1,7 @@
 package io.sentinel.executor.execution;
 
 import io.sentinel.events.TraceParent;
-import io.sentinel.executor.http.TemplateVariables;
+import io.sentinel.events.target.TargetRef;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,17 +11,26 @@ import java.util.Map;
  * @param decisionEventId the {@code ActionAuthorized} event's id: the idempotency key, and the
  *                        causation id of every event the execution publishes
  * @param parameters      the action's parameters with the playbook's defaults filled in
- * @param labels          the incident's labels, for {@code {{labels.x}}} in the playbook
+ * @param labels          the incident's labels as the sender wrote them; a playbook sees only those it
+ *                        declares, and only once they match their patterns
+ * @param target          the inventory target the action was authorized for, as authorized; null if none
  * @param startedAt       when it started running; null while pending
+ * @param runDeadline     when its snapshot and steps must have finished (set when it starts)
  * @param traceParent     the decision's trace, which every event of the execution continues
  */
 public record Execution(String executionId, String decisionEventId, String incidentId, String playbookId,
-                        Map<String, String> parameters, Map<String, String> labels, String resource, ExecutionStatus status,
-                        Instant startedAt, Instant verifyDeadline, Instant finishedAt, String traceParent, String outcomeDetail) {
+                        Map<String, String> parameters, Map<String, String> labels, String resource, TargetRef target,
+                        ExecutionStatus status, Instant startedAt, Instant runDeadline, Instant verifyDeadline, Instant finishedAt,
+                        String traceParent, String outcomeDetail) {
 
     public Execution {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** The target's name, for the one-execution-per-target rule; null if the action has no target. */
+    public String targetName() {
+        return target == null ? null : target.name();
     }
 
     /** A new span in the decision's trace, for the next event. */
@@ -36,10 +45,5 @@ public record Execution(String executionId, String decisionEventId, String incid
      */
     public boolean clearedDuringVerification(Instant clearedAt) {
         return startedAt != null && verifyDeadline != null && !clearedAt.isBefore(startedAt) && !clearedAt.isAfter(verifyDeadline);
-    }
-
-    /** @param snapshotBody the snapshot taken before acting, or null if none was */
-    public TemplateVariables variables(String snapshotBody) {
-        return new TemplateVariables(labels, parameters, incidentId, resource, snapshotBody);
     }
 }

@@ -1,5 +1,6 @@
 package io.sentinel.executor.execution;
 
+import io.sentinel.events.target.TargetRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +14,24 @@ public interface ExecutionDao {
 
     String COLUMNS = """
             execution_id, decision_event_id, incident_id, playbook_id, parameters::text as parameters, labels::text as labels,
-            resource, status, started_at, verify_deadline, finished_at, trace_parent, outcome_detail""";
+            resource, target::text as target, status, started_at, run_deadline, verify_deadline, finished_at, trace_parent,
+            outcome_detail""";
     String ACTIVE = "status in ('PENDING', 'RUNNING', 'VERIFYING', 'ROLLING_BACK')";
 
     @SqlQuery("select " + COLUMNS + " from execution where execution_id = :executionId")
     Optional<Execution> find(String executionId);
+
+    @SqlQuery("select status from execution where execution_id = :executionId")
+    Optional<ExecutionStatus> status(String executionId);
 
     @SqlQuery("select exists (select 1 from execution where decision_event_id = :decisionEventId)")
     boolean existsForDecision(String decisionEventId);
 
     @SqlQuery("select " + COLUMNS + " from execution where incident_id = :incidentId and " + ACTIVE)
     Optional<Execution> findActive(String incidentId);
+
+    @SqlQuery("select " + COLUMNS + " from execution where target_name = :targetName and " + ACTIVE)
+    Optional<Execution> findActiveOnTarget(String targetName);
 
     /** The incident's active execution, locked until the transaction ends so its status cannot change meanwhile. */
     @SqlQuery("select " + COLUMNS + " from execution where incident_id = :incidentId and " + ACTIVE + " for update")
@@ -35,23 +43,39 @@ public interface ExecutionDao {
     @SqlQuery("select " + COLUMNS + " from execution where status = 'VERIFYING' and verify_deadline <= :now order by verify_deadline")
     List<Execution> findVerificationOverdue(Instant now);
 
-    /** @return 1 if inserted, 0 if the decision already has its execution */
+    @SqlQuery("select " + COLUMNS + " from execution where status = 'RUNNING' and run_deadline <= :now order by run_deadline")
+    List<Execution> findRunOverdue(Instant now);
+
+    /**
+     * @return 1 if inserted; 0 if the decision already has its execution, or (raced for by another
+     *         intake) the incident or the target already has an active one
+     */
     default int insertPending(String executionId, String decisionEventId, String incidentId, String playbookId,
-                              Map<String, String> parameters, Map<String, String> labels, String resource, String traceParent) {
+                              Map<String, String> parameters, Map<String, String> labels, String resource, TargetRef target,
+                              String traceParent) {
         return insertPendingRow(executionId, decisionEventId, incidentId, playbookId, ExecutionRowMapper.toJson(parameters),
-                ExecutionRowMapper.toJson(labels), resource, traceParent);
+                ExecutionRowMapper.toJson(labels), resource, target == null ? null : target.name(), ExecutionRowMapper.toJson(target),
+                traceParent);
     }
 
     @SqlUpdate("""
-            insert into execution (execution_id, decision_event_id, incident_id, playbook_id, parameters, labels, resource, status, trace_parent)
+            insert into execution (execution_id, decision_event_id, incident_id, playbook_id, parameters, labels, resource, target_name,
+                                   target, status, trace_parent)
             values (:executionId, :decisionEventId, :incidentId, :playbookId, cast(:parameters as jsonb), cast(:labels as jsonb), :resource,
-                    'PENDING', :traceParent)
-            on conflict (decision_event_id) do nothing""")
+                    :targetName, cast(:target as jsonb), 'PENDING', :traceParent)
+            on conflict do nothing""")
     int insertPendingRow(String executionId, String decisionEventId, String incidentId, String playbookId, String parameters,
-                         String labels, String resource, String traceParent);
+                         String labels, String resource, String targetName, String target, String traceParent);
 
-    @SqlUpdate("update execution set status = 'RUNNING', started_at = :at where execution_id = :executionId and status = 'PENDING'")
-    int markRunning(String executionId, Instant at);
+    @SqlUpdate("""
+            update execution set status = 'RUNNING', started_at = :at, run_deadline = :runDeadline
+            where execution_id = :executionId and status = 'PENDING'""")
+    int markRunning(String executionId, Instant at, Instant runDeadline);
+
+    @SqlUpdate("""
+            update execution set status = 'SKIPPED', finished_at = :at, outcome_detail = :reason
+            where execution_id = :executionId and status = 'PENDING'""")
+    int markSkipped(String executionId, Instant at, String reason);
 
     @SqlUpdate("""
             update execution set status = 'VERIFYING', verify_deadline = :deadline

@@ -3,6 +3,7 @@ package io.sentinel.executor.execution;
 import io.sentinel.events.EventIds;
 import io.sentinel.events.execution.ExecutionEvent;
 import io.sentinel.events.execution.ExecutionFailed;
+import io.sentinel.events.execution.ExecutionSkipped;
 import io.sentinel.events.execution.ExecutionStarted;
 import io.sentinel.events.execution.RollbackFailed;
 import io.sentinel.events.execution.RollbackSucceeded;
@@ -12,6 +13,7 @@ import io.sentinel.events.execution.VerificationPassed;
 import io.sentinel.events.execution.VerificationStarted;
 import io.sentinel.runtime.outbox.EventOutbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -42,12 +44,15 @@ public final class ExecutionJournal {
         this.metrics = metrics;
     }
 
-    /** PENDING → RUNNING. Empty if the execution was not pending: it already ran, or never will. */
-    public Optional<Execution> start(Execution execution) {
+    /**
+     * PENDING → RUNNING, to be finished by {@code now + budget}. Empty if the execution was not
+     * pending: it already ran, or never will.
+     */
+    public Optional<Execution> start(Execution execution, Duration budget) {
         Instant now = clock.instant();
         Optional<Execution> started = jdbi.inTransaction(handle -> {
             ExecutionDao executions = handle.attach(ExecutionDao.class);
-            if (executions.markRunning(execution.executionId(), now) == 0) {
+            if (executions.markRunning(execution.executionId(), now, now.plus(budget)) == 0) {
                 return Optional.empty();
             }
             publish(handle, execution, new ExecutionStarted(execution.incidentId(), execution.decisionEventId(), execution.executionId(),
@@ -57,6 +62,28 @@ public final class ExecutionJournal {
         started.ifPresent(running -> log.info("execution started executionId={} incidentId={} playbook={}", running.executionId(),
                 running.incidentId(), running.playbookId()));
         return started;
+    }
+
+    /** PENDING → SKIPPED: what the execution needs no longer holds, and nothing was sent. */
+    public boolean skip(Execution execution, String reason) {
+        boolean skipped = jdbi.inTransaction(handle -> {
+            if (handle.attach(ExecutionDao.class).markSkipped(execution.executionId(), clock.instant(), reason) == 0) {
+                return false;
+            }
+            publish(handle, execution, new ExecutionSkipped(execution.incidentId(), execution.decisionEventId(), reason), "skipped");
+            return true;
+        });
+        if (skipped) {
+            metrics.outcome(execution.playbookId(), "skipped");
+            log.info("execution skipped executionId={} reason=\"{}\"", execution.executionId(), reason);
+        }
+        return skipped;
+    }
+
+    /** Whether the execution is still RUNNING: nothing (its run deadline, a restart) has stopped it meanwhile. */
+    public boolean stillRunning(Execution execution) {
+        return jdbi.withExtension(ExecutionDao.class, executions -> executions.status(execution.executionId()))
+                .filter(status -> status == ExecutionStatus.RUNNING).isPresent();
     }
 
     /** Publishes a step's outcome; for a successful snapshot, stores the body a rollback will restore. */

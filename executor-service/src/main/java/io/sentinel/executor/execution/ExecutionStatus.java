@@ -6,14 +6,18 @@ package io.sentinel.executor.execution;
  *
  * <pre>
  * PENDING → RUNNING → VERIFYING → SUCCEEDED
- *              │           │
- *              └───────────┴──→ ROLLING_BACK → ROLLED_BACK | ROLLBACK_FAILED
+ *    │         │           │
+ *    │         └───────────┴──→ ROLLING_BACK → ROLLED_BACK | ROLLBACK_FAILED
+ *    └──→ SKIPPED (what it needed no longer held when it was about to start; nothing was sent)
  * </pre>
  */
 public enum ExecutionStatus {
-    PENDING, RUNNING, VERIFYING, SUCCEEDED, ROLLING_BACK, ROLLED_BACK, ROLLBACK_FAILED;
+    PENDING, RUNNING, VERIFYING, SUCCEEDED, ROLLING_BACK, ROLLED_BACK, ROLLBACK_FAILED, SKIPPED;
 
-    /** Still in progress; at most one active execution per incident (a partial unique index holds it). */
+    /**
+     * Still in progress; at most one active execution per incident, and per target (partial unique
+     * indexes hold it).
+     */
     public boolean active() {
         return this == PENDING || this == RUNNING || this == VERIFYING || this == ROLLING_BACK;
     }

@@ -4,7 +4,7 @@ import io.sentinel.events.execution.StepCompleted;
 import io.sentinel.events.execution.StepPhase;
 import io.sentinel.executor.http.HttpStepClient;
 import io.sentinel.executor.http.StepOutcome;
-import io.sentinel.executor.http.TemplateVariables;
+import io.sentinel.executor.template.TemplateVariables;
 import io.sentinel.playbooks.HttpRequestSpec;
 
 /** Runs one step of an execution and publishes its {@code StepCompleted}, whatever the outcome. */

@@ -1,126 +1,170 @@
 package io.sentinel.executor.http;
 
+import io.sentinel.executor.secrets.SecretMasker;
+import io.sentinel.executor.secrets.SecretStore;
+import io.sentinel.executor.template.RenderedRequest;
+import io.sentinel.executor.template.RequestRenderer;
+import io.sentinel.executor.template.RequestRenderer.RequestRendering;
+import io.sentinel.executor.template.TemplateVariables;
 import io.sentinel.playbooks.HttpRequestSpec;
-import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a playbook's HTTP request: renders its templates, refuses hosts outside the allowlist, sends
- * it with the step's timeout and judges the status by the step's expectations. Redirects are never
- * followed: a redirect could lead outside the allowlist. Request headers and bodies are never
- * logged, since they may carry credentials; method, host, path, status and duration are.
+ * Runs a playbook's HTTP request: renders it (every value encoded for where it stands), refuses a
+ * host and port outside the allowlist, resolves the host once and refuses it if any of its addresses
+ * is special-purpose (loopback, private, link-local...) and not in an allowed network, then sends it
+ * to exactly those addresses within the step's deadline and judges the status by the step's
+ * expectations. Every text that leaves here (details, log lines) has secret values masked; headers
+ * and bodies are never logged.
  */
 public final class HttpStepClient {
 
     private static final Logger log = LoggerFactory.getLogger(HttpStepClient.class);
 
-    private final HttpClient client;
     private final HostAllowlist allowlist;
+    private final AddressPolicy addresses;
+    private final HostResolver resolver;
+    private final StepTransport transport;
+    private final SecretStore secrets;
 
-    public HttpStepClient(HttpStepProperties properties) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+    public HttpStepClient(HttpStepProperties properties, HostResolver resolver, StepTransport transport, SecretStore secrets) {
         this.allowlist = new HostAllowlist(properties.allowedHosts());
+        this.addresses = new AddressPolicy(properties.allowedNetworks());
+        this.resolver = resolver;
+        this.transport = transport;
+        this.secrets = secrets;
     }
 
     public StepOutcome execute(HttpRequestSpec spec, TemplateVariables variables) {
-        Prepared prepared;
+        SecretMasker masker = secrets.masker();
         try {
-            prepared = prepare(spec, variables);
-        } catch (Unsendable e) {
-            log.warn("http step refused method={} reason=\"{}\"", spec.method(), e.getMessage());
-            return StepOutcome.refused(e.getMessage());
-        }
-        return send(spec, prepared);
-    }
-
-    private Prepared prepare(HttpRequestSpec spec, TemplateVariables variables) {
-        URI url;
-        try {
-            url = new URI(rendered(spec.url(), variables, "url"));
-        } catch (URISyntaxException e) {
-            throw new Unsendable("the rendered url is not a valid URL: " + e.getReason());
-        }
-        if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
-            throw new Unsendable("only http and https URLs can be called, not '" + url.getScheme() + "'");
-        }
-        allowlist.refusal(url).ifPresent(refusal -> {
-            throw new Unsendable(refusal);
-        });
-        Map<String, String> headers = new LinkedHashMap<>();
-        spec.headers().forEach((name, value) -> headers.put(name, rendered(value, variables, "header " + name)));
-        String body = spec.body() == null ? null : rendered(spec.body(), variables, "body");
-        String target = spec.method() + " " + url.getScheme() + "://" + hostAndPort(url) + (url.getRawPath() == null ? "" : url.getRawPath());
-        try {
-            var request = HttpRequest.newBuilder(url).timeout(spec.timeout())
-                    .method(spec.method(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            headers.forEach(request::header);
-            return new Prepared(request.build(), url, target);
-        } catch (IllegalArgumentException e) {
-            throw new Unsendable(target + " cannot be sent: " + e.getMessage());
+            RequestRendering rendering = RequestRenderer.render(spec, variables);
+            if (rendering instanceof RequestRendering.Refused refused) {
+                return refuse(spec, "cannot render the request: " + refused.reason(), masker);
+            }
+            RenderedRequest request = ((RequestRendering.Ready) rendering).request();
+            Optional<String> destinationProblem = destinationProblem(request.url());
+            if (destinationProblem.isPresent()) {
+                return refuse(spec, destinationProblem.get(), masker);
+            }
+            long started = System.nanoTime();
+            Resolution resolution = resolve(request.url().getHost(), spec.timeout());
+            if (resolution.refusal() != null) {
+                return refuse(spec, resolution.refusal(), masker);
+            }
+            return send(spec, request, resolution.addresses(), started, masker);
+        } catch (RuntimeException e) {
+            String reason = masker.mask("the step could not be run: " + e);
+            log.warn("http step failed method={} reason=\"{}\"", spec.method(), reason);
+            return StepOutcome.refused(reason);
         }
     }
 
-    private StepOutcome send(HttpRequestSpec spec, Prepared prepared) {
-        long started = System.nanoTime();
-        try {
-            HttpResponse<String> response = client.send(prepared.request(), HttpResponse.BodyHandlers.ofString());
-            long millis = elapsedMillis(started);
-            boolean succeeded = spec.succeeded(response.statusCode());
-            log.info("http step method={} host={} path={} status={} durationMs={} succeeded={}", spec.method(),
-                    hostAndPort(prepared.url()), prepared.url().getRawPath(), response.statusCode(), millis, succeeded);
-            String detail = prepared.target() + " -> " + response.statusCode() + " in " + millis + " ms"
-                    + (succeeded ? "" : " (expected " + (spec.expectStatus().isEmpty() ? "2xx" : spec.expectStatus()) + ")");
-            return new StepOutcome(succeeded, detail, millis, response.body());
-        } catch (IOException e) {
-            long millis = elapsedMillis(started);
-            log.warn("http step failed method={} host={} path={} durationMs={} error={}", spec.method(),
-                    hostAndPort(prepared.url()), prepared.url().getRawPath(), millis, e.getClass().getSimpleName());
-            return new StepOutcome(false, prepared.target() + " failed after " + millis + " ms: " + describe(e), millis, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new StepOutcome(false, prepared.target() + " was interrupted", elapsedMillis(started), null);
+    private Optional<String> destinationProblem(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("only http and https URLs can be called, not '" + scheme + "'");
         }
+        if (url.getHost() == null) {
+            return Optional.of("the URL names no host");
+        }
+        if (url.getRawUserInfo() != null) {
+            return Optional.of("the URL carries credentials; put {{secrets.<name>}} in a header instead");
+        }
+        return allowlist.refusal(url.getHost(), port(url));
     }
 
-    private static String rendered(String template, TemplateVariables variables, String part) {
-        return switch (TemplateRenderer.render(template, variables)) {
-            case TemplateRenderer.Rendering.Rendered rendered -> rendered.text();
-            case TemplateRenderer.Rendering.Refused refused -> throw new Unsendable("cannot render the " + part + ": " + refused.reason());
+    /**
+     * Resolves the host once, within the step's timeout; refuses it if any address it resolves to is
+     * one steps may not call.
+     */
+    private Resolution resolve(String host, Duration timeout) {
+        List<InetAddress> resolved;
+        Optional<InetAddress> literal = IpLiterals.parse(host);
+        if (literal.isPresent()) {
+            resolved = List.of(literal.get());
+        } else {
+            FutureTask<List<InetAddress>> lookup = new FutureTask<>(() -> resolver.resolve(host));
+            Thread.ofVirtual().name("resolve-" + host).start(lookup);
+            try {
+                resolved = List.copyOf(lookup.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            } catch (ExecutionException e) {
+                return Resolution.refused("host " + host + " does not resolve");
+            } catch (TimeoutException e) {
+                lookup.cancel(true);
+                return Resolution.refused("host " + host + " did not resolve within the step's timeout of " + timeout.toMillis() + " ms");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Resolution.refused("interrupted while resolving host " + host);
+            }
+        }
+        if (resolved.isEmpty()) {
+            return Resolution.refused("host " + host + " does not resolve");
+        }
+        for (InetAddress address : resolved) {
+            Optional<String> refusal = addresses.refusal(address);
+            if (refusal.isPresent()) {
+                return Resolution.refused("host " + host + " resolves to " + refusal.get());
+            }
+        }
+        return new Resolution(resolved, null);
+    }
+
+    /** @param started when the step's deadline started running: resolving the host counts against it */
+    private StepOutcome send(HttpRequestSpec spec, RenderedRequest request, List<InetAddress> pinned, long started, SecretMasker masker) {
+        URI url = request.url();
+        String hostAndPort = url.getHost() + ":" + port(url);
+        String path = masker.mask(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
+        String target = spec.method() + " " + url.getScheme() + "://" + hostAndPort + path;
+        Duration left = spec.timeout().minusNanos(System.nanoTime() - started);
+        TransportResult result = left.isNegative() || left.isZero() ? TransportResult.Failed.atDeadline()
+                : transport.send(request, url.getHost(), pinned, left);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return switch (result) {
+            case TransportResult.Answered answered -> {
+                boolean succeeded = spec.succeeded(answered.status());
+                log.info("http step method={} host={} path={} status={} durationMs={} succeeded={}", spec.method(), hostAndPort, path,
+                        answered.status(), millis, succeeded);
+                String detail = target + " -> " + answered.status() + " in " + millis + " ms"
+                        + (succeeded ? "" : " (expected " + (spec.expectStatus().isEmpty() ? "2xx" : spec.expectStatus()) + ")");
+                yield new StepOutcome(succeeded, masker.mask(detail), millis, answered.body());
+            }
+            case TransportResult.Failed failed -> {
+                String reason = masker.mask(failed.deadlinePassed()
+                        ? "no complete response within the step's timeout of " + spec.timeout().toMillis()
+                        + " ms (it covers resolving, connecting, the headers and the whole body)"
+                        : failed.reason());
+                log.warn("http step failed method={} host={} path={} durationMs={} reason=\"{}\"", spec.method(), hostAndPort, path,
+                        millis, reason);
+                yield new StepOutcome(false, target + " failed after " + millis + " ms: " + reason, millis, null);
+            }
         };
     }
 
-    /** Host and port only: the authority may also hold user info, i.e. credentials. */
-    private static String hostAndPort(URI url) {
-        return url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort();
+    private static StepOutcome refuse(HttpRequestSpec spec, String reason, SecretMasker masker) {
+        String masked = masker.mask(reason);
+        log.warn("http step refused method={} reason=\"{}\"", spec.method(), masked);
+        return StepOutcome.refused(masked);
     }
 
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    private static int port(URI url) {
+        return url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
-    private static long elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    private record Prepared(HttpRequest request, URI url, String target) {
-    }
-
-    /** A request that must not be sent; the message says why. */
-    private static final class Unsendable extends RuntimeException {
-        Unsendable(String message) {
-            super(message);
+    private record Resolution(List<InetAddress> addresses, String refusal) {
+        static Resolution refused(String reason) {
+            return new Resolution(List.of(), reason);
         }
     }
 }

@@ -1,29 +1,53 @@
 package io.sentinel.executor.intake;
 
+import io.sentinel.playbooks.Playbook;
 import io.sentinel.playbooks.ProposalCheck;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Decides whether an authorized action may run now. Authorization is not enough: the incident may
- * have resolved meanwhile, another remediation may be working on it, or the catalog may have changed
- * since the action was proposed.
+ * have resolved meanwhile, the catalog may have changed since the action was proposed, what the
+ * playbook needs (its target as authorized, its labels, its secrets) may not hold, or another
+ * remediation may be working on the incident or on the target.
  */
 public final class ExecutionAdmission {
 
     private ExecutionAdmission() {
     }
 
-    /** @param activeExecutionId the incident's execution still in progress, if any */
-    public static Admission decide(ProposalCheck check, boolean incidentResolved, Optional<String> activeExecutionId) {
-        if (incidentResolved) {
+    /**
+     * @param preconditions why the (valid) playbook must not run, if it must not
+     */
+    public static Admission decide(ProposalCheck check, Function<Playbook, Optional<String>> preconditions, Circumstances circumstances) {
+        if (circumstances.incidentResolved()) {
             return new Admission.Skip("incident already resolved");
         }
         if (!check.valid()) {
             return new Admission.Skip("the action does not pass the playbook catalog: " + String.join("; ", check.problems()));
         }
-        if (activeExecutionId.isPresent()) {
-            return new Admission.Skip("execution " + activeExecutionId.get() + " is still in progress for this incident");
+        Optional<String> refusal = preconditions.apply(check.playbook());
+        if (refusal.isPresent()) {
+            return new Admission.Skip(refusal.get());
+        }
+        if (circumstances.activeOnIncident().isPresent()) {
+            return new Admission.Skip("execution " + circumstances.activeOnIncident().get() + " is still in progress for this incident");
+        }
+        if (circumstances.activeOnTarget().isPresent()) {
+            return new Admission.Skip("execution " + circumstances.activeOnTarget().get() + " is in progress on target "
+                    + circumstances.targetName());
         }
         return new Admission.Admit(check.playbook(), check.parameters());
+    }
+
+    /**
+     * What else is going on.
+     *
+     * @param activeOnIncident the incident's execution still in progress, if any
+     * @param activeOnTarget   an execution still in progress on the action's target, if any
+     * @param targetName       the action's target; null if it has none
+     */
+    public record Circumstances(boolean incidentResolved, Optional<String> activeOnIncident, Optional<String> activeOnTarget,
+                                String targetName) {
     }
 }

@@ -6,7 +6,6 @@ import io.sentinel.executor.execution.ExecutionJournal;
 import io.sentinel.executor.execution.ExecutionLogContext;
 import io.sentinel.executor.execution.ExecutionStatus;
 import io.sentinel.executor.execution.IncidentConditionDao;
-import io.sentinel.executor.execution.SnapshotDao;
 import io.sentinel.executor.rollback.Rollback;
 import io.sentinel.executor.verification.Verifier;
 import io.sentinel.playbooks.Playbook;
@@ -70,7 +69,7 @@ public final class StartupRecovery implements SmartLifecycle {
                 try {
                     if (journal.failExecution(execution, interrupted, INTERRUPTED)) {
                         Playbook playbook = catalog.find(execution.playbookId()).orElse(null);
-                        rollback.launch(execution, playbook, mayHaveActed(execution, playbook));
+                        rollback.launch(execution, playbook, rollback.actionMayHaveRun(execution, playbook));
                     }
                 } finally {
                     ExecutionLogContext.leave();
@@ -94,20 +93,6 @@ public final class StartupRecovery implements SmartLifecycle {
                     unfinished.get(ExecutionStatus.ROLLING_BACK).size(), unfinished.get(ExecutionStatus.VERIFYING).size());
         }
         return found;
-    }
-
-    /**
-     * A pending execution never started. A running one whose playbook snapshots first, but has no
-     * snapshot, stopped before any action; otherwise an action may have run.
-     */
-    private boolean mayHaveActed(Execution execution, Playbook playbook) {
-        if (execution.status() == ExecutionStatus.PENDING) {
-            return false;
-        }
-        if (playbook == null || playbook.snapshot() == null) {
-            return true;
-        }
-        return jdbi.withExtension(SnapshotDao.class, snapshots -> snapshots.body(execution.executionId())).isPresent();
     }
 
     @Override

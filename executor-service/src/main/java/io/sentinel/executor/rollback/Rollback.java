@@ -4,10 +4,12 @@ import io.sentinel.events.execution.StepPhase;
 import io.sentinel.executor.execution.Execution;
 import io.sentinel.executor.execution.ExecutionJournal;
 import io.sentinel.executor.execution.ExecutionLogContext;
+import io.sentinel.executor.execution.ExecutionStatus;
+import io.sentinel.executor.execution.ExecutionVariables;
 import io.sentinel.executor.execution.SnapshotDao;
 import io.sentinel.executor.execution.StepRunner;
 import io.sentinel.executor.http.StepOutcome;
-import io.sentinel.executor.http.TemplateVariables;
+import io.sentinel.executor.template.TemplateVariables;
 import io.sentinel.playbooks.Playbook;
 import io.sentinel.playbooks.PlaybookStep;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Undoes an execution that failed or did not fix its incident, by running the playbook's rollback
  * steps (which usually restore {@code {{snapshot.body}}}). Ends every failed execution with exactly
  * one {@code RollbackSucceeded} or {@code RollbackFailed}: the detector escalates the incident on it.
- * Callers hand over only executions they moved to ROLLING_BACK themselves.
+ * Callers hand over only executions they moved to ROLLING_BACK themselves. Rollback steps have
+ * deadlines like every step (their own timeouts): none waits on a target for ever.
  */
 public final class Rollback {
 
@@ -28,11 +31,27 @@ public final class Rollback {
     private final Jdbi jdbi;
     private final ExecutionJournal journal;
     private final StepRunner steps;
+    private final ExecutionVariables variables;
 
-    public Rollback(Jdbi jdbi, ExecutionJournal journal, StepRunner steps) {
+    public Rollback(Jdbi jdbi, ExecutionJournal journal, StepRunner steps, ExecutionVariables variables) {
         this.jdbi = jdbi;
         this.journal = journal;
         this.steps = steps;
+        this.variables = variables;
+    }
+
+    /**
+     * Whether an action step of a running execution may have run. A playbook that snapshots first
+     * but has no snapshot stored stopped before any action; otherwise an action may have run.
+     */
+    public boolean actionMayHaveRun(Execution execution, Playbook playbook) {
+        if (execution.status() == ExecutionStatus.PENDING) {
+            return false;
+        }
+        if (playbook == null || playbook.snapshot() == null) {
+            return true;
+        }
+        return jdbi.withExtension(SnapshotDao.class, snapshots -> snapshots.body(execution.executionId())).isPresent();
     }
 
     /** Rolls back on a virtual thread of its own, for callers that must not wait on HTTP. */
@@ -69,10 +88,10 @@ public final class Rollback {
             return;
         }
         String snapshot = jdbi.withExtension(SnapshotDao.class, snapshots -> snapshots.body(execution.executionId())).orElse(null);
-        TemplateVariables variables = execution.variables(snapshot);
+        TemplateVariables values = variables.of(execution, playbook, snapshot);
         for (int i = 0; i < rollback.size(); i++) {
             PlaybookStep step = rollback.get(i);
-            StepOutcome outcome = steps.run(execution, step.name(), step.http(), StepPhase.ROLLBACK, "rollback:" + i, variables);
+            StepOutcome outcome = steps.run(execution, step.name(), step.http(), StepPhase.ROLLBACK, "rollback:" + i, values);
             if (!outcome.succeeded()) {
                 journal.rollbackFailed(execution, "rollback step '" + step.name() + "' failed: " + outcome.detail());
                 return;

@@ -6,12 +6,13 @@ import io.sentinel.executor.execution.ExecutionDao;
 import io.sentinel.executor.execution.ExecutionJournal;
 import io.sentinel.executor.execution.ExecutionLogContext;
 import io.sentinel.executor.execution.ExecutionStatus;
+import io.sentinel.executor.execution.ExecutionVariables;
 import io.sentinel.executor.execution.IncidentConditionDao;
 import io.sentinel.executor.execution.SnapshotDao;
 import io.sentinel.executor.execution.StepRunner;
 import io.sentinel.executor.http.StepOutcome;
-import io.sentinel.executor.http.TemplateVariables;
 import io.sentinel.executor.rollback.Rollback;
+import io.sentinel.executor.template.TemplateVariables;
 import io.sentinel.playbooks.Playbook;
 import io.sentinel.playbooks.PlaybookCatalog;
 import io.sentinel.playbooks.PlaybookStep;
@@ -39,14 +40,17 @@ public final class Verifier {
     private final ExecutionJournal journal;
     private final StepRunner steps;
     private final Rollback rollback;
+    private final ExecutionVariables variables;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
-    public Verifier(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, StepRunner steps, Rollback rollback) {
+    public Verifier(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, StepRunner steps, Rollback rollback,
+                    ExecutionVariables variables) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.journal = journal;
         this.steps = steps;
         this.rollback = rollback;
+        this.variables = variables;
     }
 
     /** Verifies on a virtual thread of its own: checks are HTTP calls, never made on a consumer thread. */
@@ -85,12 +89,12 @@ public final class Verifier {
                 }
                 return;
             }
-            TemplateVariables variables = execution.variables(
+            TemplateVariables values = variables.of(execution, playbook,
                     jdbi.withExtension(SnapshotDao.class, snapshots -> snapshots.body(execution.executionId())).orElse(null));
             List<PlaybookStep> checks = playbook.verify().checks();
             for (int i = 0; i < checks.size(); i++) {
                 PlaybookStep check = checks.get(i);
-                StepOutcome outcome = steps.run(execution, check.name(), check.http(), StepPhase.CHECK, "check:" + i, variables);
+                StepOutcome outcome = steps.run(execution, check.name(), check.http(), StepPhase.CHECK, "check:" + i, values);
                 if (!outcome.succeeded()) {
                     if (journal.failVerification(execution, "check '" + check.name() + "' failed: " + outcome.detail())) {
                         rollback.run(execution, playbook, true);

@@ -29,8 +29,8 @@ class ExecutionTest {
     @MethodSource("clearings")
     void countsOnlyAClearingWithinTheVerificationWindow(String scenario, Instant clearedAt, Instant deadline, boolean started,
                                                         boolean counts) {
-        var execution = new Execution("e", "d", "i", "p", Map.of(), Map.of(), "r", ExecutionStatus.VERIFYING,
-                started ? STARTED : null, deadline, null, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null);
+        var execution = new Execution("e", "d", "i", "p", Map.of(), Map.of(), "r", null, ExecutionStatus.VERIFYING,
+                started ? STARTED : null, null, deadline, null, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null);
 
         assertThat(execution.clearedDuringVerification(clearedAt)).isEqualTo(counts);
     }

@@ -13,19 +13,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.events.EventEnvelope;
 import io.sentinel.events.EventIds;
 import io.sentinel.events.IncidentScoped;
 import io.sentinel.events.SentinelEvent;
+import io.sentinel.events.Topic;
 import io.sentinel.events.TraceParent;
 import io.sentinel.events.analysis.ProposedAction;
 import io.sentinel.events.analysis.Risk;
+import io.sentinel.events.config.SettingChanged;
 import io.sentinel.events.decision.ActionAuthorized;
 import io.sentinel.events.decision.ApprovalMode;
 import io.sentinel.events.execution.ExecutionEvent;
@@ -43,11 +50,21 @@ import io.sentinel.events.incident.ConditionCleared;
 import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Resolution;
+import io.sentinel.events.target.TargetRef;
 import io.sentinel.executor.ExecutorApplication;
+import io.sentinel.executor.execution.ExecutionDao;
 import io.sentinel.executor.recovery.StartupRecovery;
+import io.sentinel.runtime.inventory.TargetInventory;
+import io.sentinel.testkit.ReceivedRecord;
 import io.sentinel.testkit.ServiceIntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,26 +72,38 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The executor alone, on a real broker and database, acting on a WireMock "service" through the test
  * playbooks in src/test/resources/playbooks. Every request a playbook sends names its incident in a
- * header, so each test sees only its own traffic.
+ * header, so each test sees only its own traffic; every test acts on an inventory target of its own
+ * (a runtime setting), since only one action may be in flight per target. A second WireMock, the
+ * "attacker", is allowlisted too: what keeps requests away from it must be the inventory, not the
+ * allowlist.
  */
 @SpringBootTest(classes = ExecutorApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
         "sentinel.playbooks.location=classpath:playbooks/",
-        // localhost only: 127.0.0.1 reaches the same WireMock, so a request to it proves the allowlist leaked
-        "sentinel.executor.http.allowed-hosts=localhost",
-        "sentinel.executor.verification.check-interval=200ms"})
+        "sentinel.executor.http.allowed-networks[0]=127.0.0.0/8",
+        "sentinel.executor.verification.check-interval=200ms",
+        "sentinel.executor.run.check-interval=200ms"})
 class ExecutorIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String INCIDENT = "X-Sentinel-Incident";
     private static final String CONFIG = "{\"cacheSize\":512,\"mode\":\"lru\"}";
+    private static final String CONFIGURED_TARGET = "shop-configured";
+    private static final String SECRET = "Sup3r:s3cr3t@t0ken";
+    private static final String SECRET_IN_PATH = "Sup3r%3As3cr3t%40t0ken";
 
-    private static WireMockServer service;
+    private static final WireMockServer service = started();
+    private static final WireMockServer attacker = started();
+    private static final Path secrets = secretsDirectory();
 
     @Autowired
     Jdbi jdbi;
@@ -85,10 +114,21 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    TargetInventory inventory;
+
+    @DynamicPropertySource
+    static void executor(DynamicPropertyRegistry registry) {
+        registry.add("sentinel.executor.http.allowed-hosts[0]", () -> "127.0.0.1:" + service.port());
+        registry.add("sentinel.executor.http.allowed-hosts[1]", () -> "127.0.0.1:" + attacker.port());
+        registry.add("sentinel.executor.secrets.directory", secrets::toString);
+        registry.add("sentinel.inventory.targets[0].name", () -> CONFIGURED_TARGET);
+        registry.add("sentinel.inventory.targets[0].environment", () -> "staging");
+        registry.add("sentinel.inventory.targets[0].urls[0]", ExecutorIntegrationTest::serviceUrl);
+    }
+
     @BeforeAll
-    static void connect() {
-        service = new WireMockServer(options().dynamicPort());
-        service.start();
+    static void stubTheService() {
         service.stubFor(get(urlEqualTo("/admin/config")).atPriority(10).willReturn(okJson(CONFIG)));
         service.stubFor(post(urlPathEqualTo("/actions/release-memory")).atPriority(10).willReturn(aResponse().withStatus(200)));
         service.stubFor(get(urlEqualTo("/health")).atPriority(10).willReturn(aResponse().withStatus(204)));
@@ -96,17 +136,25 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
         service.stubFor(post(urlEqualTo("/actions/flush-cache")).atPriority(10).willReturn(aResponse().withStatus(202)));
         service.stubFor(put(urlEqualTo("/cache/config")).atPriority(10).willReturn(aResponse().withStatus(200)));
         service.stubFor(post(urlEqualTo("/actions/drain-queue")).atPriority(10).willReturn(aResponse().withStatus(200)));
+        service.stubFor(get(urlPathMatching("/queues/[^/]+/config")).atPriority(10).willReturn(okJson("{\"paused\":false}")));
+        service.stubFor(post(urlPathMatching("/queues/[^/]+/drain")).atPriority(10).willReturn(aResponse().withStatus(200)));
+        // A target that fails and echoes back whatever token it was sent.
+        service.stubFor(post(urlPathMatching("/tokens/.+/rotate")).atPriority(10).willReturn(aResponse().withStatus(500)
+                .withHeader("X-Echo", SECRET).withBody("token " + SECRET + " rejected")));
+        attacker.stubFor(any200());
     }
 
     @AfterAll
     static void disconnect() {
         service.stop();
+        attacker.stop();
     }
 
     @Test
     void snapshotsActsAndVerifiesWhenTheConditionClearsAndTheChecksPass() {
         String incident = newIncident();
-        EventEnvelope<ActionAuthorized> decision = sender.send(authorized(incident, "release-memory", onService()));
+        TargetRef target = inventory.find(CONFIGURED_TARGET).orElseThrow();
+        EventEnvelope<ActionAuthorized> decision = sender.send(authorized(incident, "release-memory", target, labels()));
 
         ExecutionStarted started = awaitEvent(ExecutionStarted.class, incident);
         assertThat(started.executionId()).isEqualTo(EventIds.derive(decision.id(), "execution"));
@@ -116,6 +164,8 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
         service.verify(1, getRequestedFor(urlEqualTo("/admin/config")).withHeader(INCIDENT, equalTo(incident)));
         service.verify(1, postRequestedFor(urlEqualTo("/actions/release-memory?reason=sentinel")).withHeader(INCIDENT, equalTo(incident)));
         service.verify(0, getRequestedFor(urlEqualTo("/health")).withHeader(INCIDENT, equalTo(incident)));
+        assertThat(jdbi.withExtension(ExecutionDao.class, executions -> executions.find(started.executionId())).orElseThrow().target())
+                .as("the row keeps the target as authorized").isEqualTo(target);
 
         sender.send(cleared(incident));
 
@@ -125,7 +175,7 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
         service.verify(1, getRequestedFor(urlEqualTo("/health")).withHeader(INCIDENT, equalTo(incident)));
         assertThat(steps(incident)).extracting(StepCompleted::phase).containsExactly(StepPhase.SNAPSHOT, StepPhase.ACTION, StepPhase.CHECK);
         assertThat(steps(incident)).allSatisfy(step -> assertThat(step.succeeded()).isTrue());
-        assertThat(steps(incident).get(1).detail()).matches("POST http://localhost:\\d+/actions/release-memory -> 200 in \\d+ ms");
+        assertThat(steps(incident).get(1).detail()).matches("POST http://127\\.0\\.0\\.1:\\d+/actions/release-memory -> 200 in \\d+ ms");
         assertThat(probe.envelopes(ExecutionEvent.class).stream().filter(e -> incident.equals(e.subject())))
                 .as("every execution event continues the decision's trace")
                 .allSatisfy(e -> assertThat(e.traceParent().traceId()).isEqualTo(decision.traceParent().traceId()));
@@ -136,9 +186,87 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void callsTheInventoryTargetNeverWhatTheSignalsLabelsName() {
+        String incident = newIncident();
+        TargetRef target = newTarget(serviceUrl());
+        // What a sender holding only an ingest token writes: the label old playbooks built their URL from.
+        Map<String, String> hostile = Map.of("instance", "127.0.0.1:" + attacker.port(), "environment", "staging");
+
+        sender.send(authorized(incident, "release-memory", target, hostile));
+
+        awaitEvent(VerificationStarted.class, incident);
+        service.verify(1, postRequestedFor(urlPathEqualTo("/actions/release-memory")).withHeader(INCIDENT, equalTo(incident)));
+        assertThat(attacker.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        sender.send(cleared(incident));
+        awaitEvent(VerificationPassed.class, incident);
+        assertThat(attacker.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void skipsAnActionWhoseTargetWasReRoutedSinceItWasAuthorized() {
+        String incident = newIncident();
+        TargetRef authorizedTarget = newTarget(serviceUrl());
+        setTarget(authorizedTarget.name(), attackerUrl());
+
+        EventEnvelope<ActionAuthorized> decision = sender.send(authorized(incident, "release-memory", authorizedTarget, labels()));
+
+        ExecutionSkipped skipped = awaitEvent(ExecutionSkipped.class, incident);
+        assertThat(skipped.causationId()).isEqualTo(decision.id());
+        assertThat(skipped.reason()).isEqualTo("target " + authorizedTarget.name() + " changed since the action was authorized: urls ["
+                + serviceUrl() + "] -> [" + attackerUrl() + "]");
+        assertThat(events(ExecutionStarted.class, incident)).isEmpty();
+        assertThat(service.findAll(anyRequestedFor(anyUrl()).withHeader(INCIDENT, equalTo(incident)))).isEmpty();
+        assertThat(attacker.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void skipsAnActionWhoseTargetIsNoLongerInTheInventory() {
+        String incident = newIncident();
+        TargetRef gone = new TargetRef("gone-" + shortId(), "staging", List.of(serviceUrl()), null);
+
+        sender.send(authorized(incident, "release-memory", gone, labels()));
+
+        assertThat(awaitEvent(ExecutionSkipped.class, incident).reason()).isEqualTo("target " + gone.name()
+                + " is no longer in the inventory; the action was authorized for urls [" + serviceUrl() + "]");
+        assertThat(service.findAll(anyRequestedFor(anyUrl()).withHeader(INCIDENT, equalTo(incident)))).isEmpty();
+    }
+
+    @Test
+    void refusesAPlaybookThatNeedsATargetWhenTheIncidentNamesNone() {
+        String incident = newIncident();
+
+        sender.send(authorized(incident, "release-memory", null, labels()));
+
+        assertThat(awaitEvent(ExecutionSkipped.class, incident).reason())
+                .isEqualTo("the incident names no inventory target; this playbook needs one");
+        assertThat(service.findAll(anyRequestedFor(anyUrl()).withHeader(INCIDENT, equalTo(incident)))).isEmpty();
+    }
+
+    @Test
+    void usesADeclaredLabelOnlyWhenItsValueMatchesItsPatternAndSendsNothingOtherwise() {
+        String climbing = newIncident();
+        String missing = newIncident();
+        String fine = newIncident();
+
+        sender.send(authorized(climbing, "drain-named-queue", newTarget(serviceUrl()), Map.of("queue", "../../admin")));
+        sender.send(authorized(missing, "drain-named-queue", newTarget(serviceUrl()), Map.of("instance", "x:80")));
+        sender.send(authorized(fine, "drain-named-queue", newTarget(serviceUrl()), Map.of("queue", "orders")));
+
+        assertThat(awaitEvent(ExecutionSkipped.class, climbing).reason())
+                .isEqualTo("label 'queue' does not match the pattern [a-z0-9-]{1,32} that playbook 'drain-named-queue' declares for it");
+        assertThat(awaitEvent(ExecutionSkipped.class, missing).reason())
+                .isEqualTo("the incident has no label 'queue', which playbook 'drain-named-queue' needs");
+        awaitEvent(VerificationStarted.class, fine);
+        service.verify(1, getRequestedFor(urlEqualTo("/queues/orders/config")).withHeader(INCIDENT, equalTo(fine)));
+        service.verify(1, postRequestedFor(urlEqualTo("/queues/orders/drain")).withHeader(INCIDENT, equalTo(fine)));
+        assertThat(service.findAll(anyRequestedFor(anyUrl()).withHeader(INCIDENT, equalTo(climbing)))).as("not even the snapshot").isEmpty();
+        assertThat(service.findAll(anyRequestedFor(anyUrl()).withHeader(INCIDENT, equalTo(missing)))).isEmpty();
+    }
+
+    @Test
     void aRedeliveredDecisionRunsTheActionOnce() {
         String incident = newIncident();
-        EventEnvelope<ActionAuthorized> decision = authorizedEnvelope(incident, "release-memory", onService());
+        EventEnvelope<ActionAuthorized> decision = authorizedEnvelope(incident, "release-memory", newTarget(serviceUrl()));
 
         sender.send(decision);
         sender.send(decision);
@@ -154,11 +282,12 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
     @Test
     void aSecondDecisionWhileAnExecutionIsInProgressIsSkipped() {
         String incident = newIncident();
-        sender.send(authorized(incident, "release-memory", onService()));
+        TargetRef target = newTarget(serviceUrl());
+        sender.send(authorized(incident, "release-memory", target, labels()));
         ExecutionStarted first = awaitEvent(ExecutionStarted.class, incident);
         awaitEvent(VerificationStarted.class, incident);
 
-        EventEnvelope<ActionAuthorized> second = sender.send(authorized(incident, "release-memory", onService()));
+        EventEnvelope<ActionAuthorized> second = sender.send(authorized(incident, "release-memory", target, labels()));
 
         ExecutionSkipped skipped = awaitEvent(ExecutionSkipped.class, incident);
         assertThat(skipped.causationId()).isEqualTo(second.id());
@@ -169,12 +298,49 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void oneActionInFlightPerTargetWhicheverIncidentAsks() {
+        String first = newIncident();
+        String second = newIncident();
+        TargetRef target = newTarget(serviceUrl());
+        sender.send(authorized(first, "release-memory", target, labels()));
+        ExecutionStarted running = awaitEvent(ExecutionStarted.class, first);
+        awaitEvent(VerificationStarted.class, first);
+
+        EventEnvelope<ActionAuthorized> other = sender.send(authorized(second, "flush-cache", target, labels()));
+
+        ExecutionSkipped skipped = awaitEvent(ExecutionSkipped.class, second);
+        assertThat(skipped.causationId()).isEqualTo(other.id());
+        assertThat(skipped.reason()).isEqualTo("execution " + running.executionId() + " is in progress on target " + target.name());
+        assertThat(service.findAll(anyRequestedFor(anyUrl()).withHeader(INCIDENT, equalTo(second)))).isEmpty();
+
+        sender.send(cleared(first));
+        awaitEvent(VerificationPassed.class, first);
+        String third = newIncident();
+        sender.send(authorized(third, "flush-cache", target, labels()));
+        assertThat(awaitEvent(ExecutionStarted.class, third).playbookId()).as("the target is free again").isEqualTo("flush-cache");
+    }
+
+    @Test
+    void theDatabaseHoldsOneActiveExecutionPerTargetEvenWhenIntakesRace() {
+        TargetRef target = newTarget(serviceUrl());
+
+        int firstInsert = jdbi.withExtension(ExecutionDao.class, executions -> executions.insertPending("race-a-" + target.name(),
+                "decision-a-" + target.name(), newIncident(), "release-memory", Map.of(), Map.of(), "shop", target, TraceParent.root().header()));
+        int secondInsert = jdbi.withExtension(ExecutionDao.class, executions -> executions.insertPending("race-b-" + target.name(),
+                "decision-b-" + target.name(), newIncident(), "release-memory", Map.of(), Map.of(), "shop", target, TraceParent.root().header()));
+
+        assertThat(firstInsert).isEqualTo(1);
+        assertThat(secondInsert).as("the partial unique index on the target refuses a second active execution").isZero();
+        jdbi.useHandle(handle -> handle.execute("update execution set status = 'SKIPPED' where execution_id = ?", "race-a-" + target.name()));
+    }
+
+    @Test
     void rollsBackToTheSnapshotWhenTheConditionDoesNotClearInTime() {
         String incident = newIncident();
         String snapshot = "{\"ttl\":\"300s\",\"taken-for\":\"" + incident + "\"}";
         service.stubFor(get(urlEqualTo("/cache/config")).withHeader(INCIDENT, equalTo(incident)).atPriority(1).willReturn(okJson(snapshot)));
 
-        sender.send(authorized(incident, "flush-cache", onService()));
+        sender.send(authorized(incident, "flush-cache", newTarget(serviceUrl()), labels()));
 
         VerificationStarted verifying = awaitEvent(VerificationStarted.class, incident);
         VerificationFailed failed = awaitEvent(VerificationFailed.class, incident);
@@ -195,10 +361,10 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
         service.stubFor(post(urlPathEqualTo("/actions/release-memory")).withHeader(INCIDENT, equalTo(incident)).atPriority(1)
                 .willReturn(aResponse().withStatus(503)));
 
-        sender.send(authorized(incident, "release-memory", onService()));
+        sender.send(authorized(incident, "release-memory", newTarget(serviceUrl()), labels()));
 
         ExecutionFailed failed = awaitEvent(ExecutionFailed.class, incident);
-        assertThat(failed.reason()).startsWith("step 'release-memory' failed: POST http://localhost:").contains("-> 503");
+        assertThat(failed.reason()).startsWith("step 'release-memory' failed: POST http://127.0.0.1:").contains("-> 503");
         assertThat(awaitEvent(RollbackSucceeded.class, incident).executionId()).isEqualTo(failed.executionId());
         service.verify(1, putRequestedFor(urlEqualTo("/admin/config")).withHeader(INCIDENT, equalTo(incident))
                 .withRequestBody(equalTo(CONFIG)));
@@ -215,7 +381,7 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
         // Decisions and incidents are separate topics: let the resolution land before the decision.
         await().atMost(WAIT).until(() -> resolvedRecorded(incident));
 
-        EventEnvelope<ActionAuthorized> decision = sender.send(authorized(incident, "release-memory", onService()));
+        EventEnvelope<ActionAuthorized> decision = sender.send(authorized(incident, "release-memory", newTarget(serviceUrl()), labels()));
 
         ExecutionSkipped skipped = awaitEvent(ExecutionSkipped.class, incident);
         assertThat(skipped.reason()).isEqualTo("incident already resolved");
@@ -228,16 +394,66 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
     @Test
     void refusesToCallAHostOutsideTheAllowlist() {
         String incident = newIncident();
+        // The same WireMock, by a name the allowlist does not list: a request to it proves the allowlist leaked.
+        String unlisted = "http://localhost:" + service.port();
 
-        sender.send(authorized(incident, "drain-queue", Map.of("instance", "127.0.0.1:" + service.port())));
+        sender.send(authorized(incident, "drain-queue", newTarget(unlisted), labels()));
 
         StepCompleted step = awaitEvent(StepCompleted.class, incident);
         assertThat(step.phase()).isEqualTo(StepPhase.ACTION);
         assertThat(step.succeeded()).isFalse();
-        assertThat(step.detail()).contains("127.0.0.1:" + service.port()).contains("sentinel.executor.http.allowed-hosts");
+        assertThat(step.detail()).isEqualTo("host localhost:" + service.port() + " is not allowed; add it to sentinel.executor.http.allowed-hosts");
         assertThat(awaitEvent(ExecutionFailed.class, incident).reason()).contains("sentinel.executor.http.allowed-hosts");
         assertThat(awaitEvent(RollbackSucceeded.class, incident).detail()).isEqualTo("the playbook defines no rollback; nothing to undo");
         assertThat(service.findAll(anyRequestedFor(anyUrl()).withHeader(INCIDENT, equalTo(incident)))).isEmpty();
+    }
+
+    @Test
+    void secretsSentToATargetNeverShowUpInEventsOrLogs() {
+        String incident = newIncident();
+        ListAppender<ILoggingEvent> logs = captureLogs();
+        try {
+            sender.send(authorized(incident, "rotate-token", newTarget(serviceUrl()), labels()));
+
+            ExecutionFailed failed = awaitEvent(ExecutionFailed.class, incident);
+            awaitEvent(RollbackSucceeded.class, incident);
+            service.verify(1, postRequestedFor(urlEqualTo("/tokens/" + SECRET_IN_PATH + "/rotate"))
+                    .withHeader("Authorization", equalTo("Bearer " + SECRET)).withHeader(INCIDENT, equalTo(incident)));
+            assertThat(failed.reason()).matches("step 'rotate' failed: POST http://127\\.0\\.0\\.1:\\d+/tokens/\\*\\*\\*/rotate -> 500 in \\d+ ms "
+                    + "\\(expected 2xx\\)");
+            List<String> published = new ArrayList<>();
+            for (Topic topic : Topic.values()) {
+                for (String name : List.of(topic.topicName(), topic.deadLetterTopicName())) {
+                    probe.records(name).forEach(record -> published.add(text(record)));
+                }
+            }
+            assertThat(published).as("every record on every topic").isNotEmpty()
+                    .noneMatch(text -> text.contains(SECRET) || text.contains(SECRET_IN_PATH) || text.contains("s3cr3t"));
+            assertThat(logs.list).as("the executor's log lines").isNotEmpty()
+                    .noneMatch(line -> rendered(line).contains(SECRET) || rendered(line).contains(SECRET_IN_PATH)
+                            || rendered(line).contains("s3cr3t"));
+            assertThat(logs.list).anyMatch(line -> rendered(line).contains("/tokens/***/rotate"));
+        } finally {
+            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        }
+    }
+
+    @Test
+    void anExecutionStillRunningAtItsRunDeadlineIsFailedAndRolledBack() {
+        String incident = newIncident();
+        TargetRef target = newTarget(serviceUrl());
+        String executionId = "stuck-" + incident;
+        String snapshot = "{\"cacheSize\":64,\"before\":\"the hang\"}";
+        insertRunning(executionId, incident, target, "now() - interval '1 second'", snapshot);
+        // As if the runner had hung: started 46 s ago, with a budget of 45 s.
+
+        ExecutionFailed failed = awaitEvent(ExecutionFailed.class, incident);
+
+        assertThat(failed.executionId()).isEqualTo(executionId);
+        assertThat(failed.reason()).startsWith("still running at its run deadline ")
+                .endsWith(", 45 s after it started (the sum of its snapshot's and steps' timeouts, and a margin)");
+        awaitEvent(RollbackSucceeded.class, incident);
+        service.verify(1, putRequestedFor(urlEqualTo("/admin/config")).withHeader(INCIDENT, equalTo(incident)).withRequestBody(equalTo(snapshot)));
     }
 
     @Test
@@ -245,15 +461,7 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
         String incident = newIncident();
         String executionId = "exec-" + incident;
         String snapshot = "{\"cacheSize\":128,\"before\":\"the crash\"}";
-        TraceParent trace = TraceParent.root();
-        jdbi.useTransaction(handle -> {
-            handle.execute("""
-                    insert into execution (execution_id, decision_event_id, incident_id, playbook_id, parameters, labels, resource, status,
-                                           started_at, trace_parent)
-                    values (?, ?, ?, 'release-memory', '{"reason":"sentinel"}', cast(? as jsonb), 'shop', 'RUNNING', now(), ?)""",
-                    executionId, "decision-" + incident, incident, "{\"instance\":\"localhost:" + service.port() + "\"}", trace.header());
-            handle.execute("insert into snapshot (execution_id, body, taken_at) values (?, ?, now())", executionId, snapshot);
-        });
+        TraceParent trace = insertRunning(executionId, incident, newTarget(serviceUrl()), "now() + interval '44 seconds'", snapshot);
 
         assertThat(recovery.recover()).isGreaterThanOrEqualTo(1);
 
@@ -267,27 +475,105 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
                 .allSatisfy(e -> assertThat(e.traceParent().traceId()).isEqualTo(trace.traceId()));
     }
 
+    private TraceParent insertRunning(String executionId, String incident, TargetRef target, String runDeadline, String snapshot) {
+        TraceParent trace = TraceParent.root();
+        String targetJson = JsonMapper.shared().writeValueAsString(target);
+        jdbi.useTransaction(handle -> {
+            handle.execute("""
+                    insert into execution (execution_id, decision_event_id, incident_id, playbook_id, parameters, labels, resource,
+                                           target_name, target, status, started_at, run_deadline, trace_parent)
+                    values (?, ?, ?, 'release-memory', '{"reason":"sentinel"}', '{}', 'shop', ?, cast(? as jsonb), 'RUNNING',
+                            %s - interval '45 seconds', %s, ?)""".formatted(runDeadline, runDeadline),
+                    executionId, "decision-" + incident, incident, target.name(), targetJson, trace.header());
+            handle.execute("insert into snapshot (execution_id, body, taken_at) values (?, ?, now())", executionId, snapshot);
+        });
+        return trace;
+    }
+
+    private static WireMockServer started() {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        return server;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder any200() {
+        return com.github.tomakehurst.wiremock.client.WireMock.any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}"));
+    }
+
+    private static Path secretsDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("executor-secrets");
+            Files.writeString(directory.resolve("shop-admin-token"), SECRET + "\n");
+            directory.toFile().deleteOnExit();
+            directory.resolve("shop-admin-token").toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String serviceUrl() {
+        return "http://127.0.0.1:" + service.port();
+    }
+
+    private static String attackerUrl() {
+        return "http://127.0.0.1:" + attacker.port();
+    }
+
+    /** A target of the test's own, added to the inventory at runtime (the setting inventory.targets.<name>). */
+    private TargetRef newTarget(String url) {
+        return setTarget("t-" + shortId(), url);
+    }
+
+    private TargetRef setTarget(String name, String url) {
+        sender.send(new SettingChanged("inventory.targets." + name,
+                JsonMapper.shared().readTree("{\"environment\": \"staging\", \"urls\": [\"" + url + "\"]}"), "test", Instant.now()));
+        await().atMost(WAIT).until(() -> inventory.find(name).map(TargetRef::urls).filter(List.of(url)::equals).isPresent());
+        return inventory.find(name).orElseThrow();
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
     private static String newIncident() {
         return "inc-" + UUID.randomUUID();
     }
 
-    private static Map<String, String> onService() {
-        return Map.of("instance", "localhost:" + service.port(), "environment", "staging");
+    private static Map<String, String> labels() {
+        return Map.of("environment", "staging");
     }
 
-    private static ActionAuthorized authorized(String incidentId, String playbookId, Map<String, String> labels) {
+    private static ActionAuthorized authorized(String incidentId, String playbookId, TargetRef target, Map<String, String> labels) {
         return new ActionAuthorized(incidentId, "analysis-" + incidentId, new ProposedAction(playbookId, Map.of()), Risk.LOW,
-                ApprovalMode.AUTO, null, null, "auto-low-risk", "shop", "staging", labels);
+                ApprovalMode.AUTO, null, null, "auto-low-risk", "shop", "staging", labels, target);
     }
 
-    private static EventEnvelope<ActionAuthorized> authorizedEnvelope(String incidentId, String playbookId, Map<String, String> labels) {
-        return new EventEnvelope<>(EventIds.random(), "policy", Instant.now(), TraceParent.root(), authorized(incidentId, playbookId, labels));
+    private static EventEnvelope<ActionAuthorized> authorizedEnvelope(String incidentId, String playbookId, TargetRef target) {
+        return new EventEnvelope<>(EventIds.random(), "policy", Instant.now(), TraceParent.root(),
+                authorized(incidentId, playbookId, target, labels()));
     }
 
     private static ConditionCleared cleared(String incidentId) {
         Instant now = Instant.now();
         return new ConditionCleared(incidentId, "signals-" + incidentId,
                 new Observation("memory_usage_ratio", 0.40, 0.55, "below the clear level 0.55", now), now);
+    }
+
+    private static ListAppender<ILoggingEvent> captureLogs() {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(appender);
+        return appender;
+    }
+
+    private static String rendered(ILoggingEvent event) {
+        String throwable = event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy());
+        return event.getLoggerName() + " " + event.getFormattedMessage() + " " + event.getMDCPropertyMap() + " " + throwable;
+    }
+
+    private static String text(ReceivedRecord record) {
+        return record.headers() + " " + (record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
     }
 
     private static <E extends SentinelEvent & IncidentScoped> E awaitEvent(Class<E> type, String incidentId) {
@@ -307,5 +593,4 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
                         "select count(*) from incident_condition where incident_id = :id and resolved_at is not null")
                 .bind("id", incidentId).mapTo(Integer.class).one()) == 1;
     }
-
 }

@@ -6,22 +6,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 public interface ApprovalDao {
 
-    /** A decision that arrived before its request stands: the request only fills in what was asked. */
+    /**
+     * A decision that arrived before its request stands: the request only fills in what was asked.
+     *
+     * @param target     the target as JSON ({@link ApprovalRows#json}); null if the request named none
+     * @param parameters the playbook's parameters as JSON
+     */
     @SqlUpdate("""
-            insert into approval_view (approval_id, incident_id, state, required_role, playbook_id, risk, requested_at, expires_at,
-                                       requested_event_id, trace_parent)
-            values (:approvalId, :incidentId, 'PENDING', :requiredRole, :playbookId, :risk, :requestedAt, :expiresAt,
-                    :requestedEventId, :traceParent)
+            insert into approval_view (approval_id, incident_id, state, required_role, playbook_id, action_parameters, target, risk,
+                                       requested_at, expires_at, requested_event_id, trace_parent)
+            values (:approvalId, :incidentId, 'PENDING', :requiredRole, :playbookId, cast(:parameters as jsonb), cast(:target as jsonb),
+                    :risk, :requestedAt, :expiresAt, :requestedEventId, :traceParent)
             on conflict (approval_id) do update set required_role = excluded.required_role, playbook_id = excluded.playbook_id,
+                   action_parameters = excluded.action_parameters, target = excluded.target,
                    risk = excluded.risk, requested_at = excluded.requested_at, expires_at = excluded.expires_at,
                    requested_event_id = excluded.requested_event_id, trace_parent = excluded.trace_parent""")
-    void recordRequest(String approvalId, String incidentId, Role requiredRole, String playbookId, Risk risk, Instant requestedAt,
-                       Instant expiresAt, String requestedEventId, String traceParent);
+    void recordRequest(String approvalId, String incidentId, Role requiredRole, String playbookId, String parameters, String target,
+                       Risk risk, Instant requestedAt, Instant expiresAt, String requestedEventId, String traceParent);
 
     /** The first decision wins; a pending approval is the only kind that can be decided. */
     @SqlUpdate("""
@@ -32,10 +39,10 @@ public interface ApprovalDao {
             where approval_view.state = 'PENDING'""")
     void recordDecision(String approvalId, String incidentId, ApprovalState state, String decidedBy, Instant decidedAt);
 
-    @SqlQuery("""
-            select approval_id, incident_id, state, required_role, playbook_id, risk, requested_at, expires_at, decided_by, decided_at
+    @SqlQuery("select " + ApprovalRows.COLUMNS + """
+
             from approval_view where incident_id = :incidentId order by requested_at nulls last, approval_id""")
-    @RegisterConstructorMapper(Approval.class)
+    @RegisterRowMapper(ApprovalRows.class)
     List<Approval> forIncident(String incidentId);
 
     /** Locks the approval, so that a vote is checked against the state it is published in. */

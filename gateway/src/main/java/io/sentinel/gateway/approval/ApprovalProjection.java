@@ -27,10 +27,13 @@ public class ApprovalProjection {
         switch (envelope.event()) {
             case ApprovalRequested requested -> {
                 approvals.recordRequest(requested.approvalId(), requested.incidentId(), requested.requiredRole(),
-                        requested.action().playbookId(), requested.risk(), envelope.time(), requested.expiresAt(), envelope.id(),
+                        requested.action().playbookId(), ApprovalRows.json(requested.action().parameters()),
+                        ApprovalRows.json(requested.target()), requested.risk(), envelope.time(), requested.expiresAt(), envelope.id(),
                         envelope.traceParent().header());
-                log.info("approval requested approvalId={} incidentId={} requiredRole={} expiresAt={}", requested.approvalId(),
-                        requested.incidentId(), requested.requiredRole(), requested.expiresAt());
+                log.info("approval requested approvalId={} incidentId={} requiredRole={} expiresAt={} target={} environment={}",
+                        requested.approvalId(), requested.incidentId(), requested.requiredRole(), requested.expiresAt(),
+                        requested.target() == null ? null : requested.target().name(),
+                        requested.target() == null ? null : requested.target().environment());
             }
             case ActionAuthorized authorized when authorized.approval() == ApprovalMode.HUMAN -> approvals.recordDecision(
                     authorized.approvalId(), authorized.incidentId(), ApprovalState.APPROVED, authorized.approvedBy(), envelope.time());

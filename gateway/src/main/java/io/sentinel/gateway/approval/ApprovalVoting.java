@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a person's approve/reject into an {@link ApprovalVoteCast} for the policy service, with its
- * audit entry in the same transaction. The approval's state is left alone: it changes when the
- * policy service decides.
+ * audit entry in the same transaction. Each person votes once on an approval: the vote is recorded
+ * in {@code approval_vote}, whose key refuses a second one, and a refused vote publishes nothing.
+ * A person is the name of the key they vote with, which is what the vote carries and the policy
+ * service counts. The approval's state is left alone: it changes when the policy service decides.
  */
 @Component
 public class ApprovalVoting {
@@ -51,10 +53,15 @@ public class ApprovalVoting {
             if (refusal.isPresent()) {
                 return refusal.get();
             }
+            // Each vote is a distinct human act, never a replay of another, so it gets a fresh id.
+            String eventId = EventIds.random();
+            ApprovalVoteDao votes = handle.attach(ApprovalVoteDao.class);
+            if (!votes.record(approvalId, voter.name(), vote, now, eventId)) {
+                return new VoteOutcome.AlreadyVoted(approvalId, voter.name(), votes.find(approvalId, voter.name()).orElse(vote));
+            }
             var event = new ApprovalVoteCast(approval.incidentId(), approval.requestedEventId(), approvalId, voter.name(),
                     voter.grantedRoles(), vote, comment, now);
-            // Each vote is a distinct human act, never a replay of another, so it gets a fresh id.
-            EventEnvelope<ApprovalVoteCast> published = outbox.publish(handle, event, EventIds.random(), approval.voteTrace());
+            EventEnvelope<ApprovalVoteCast> published = outbox.publish(handle, event, eventId, approval.voteTrace());
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("incidentId", approval.incidentId());
             detail.put("vote", vote);

@@ -22,6 +22,10 @@ public sealed interface VoteOutcome {
     record Expired(String approvalId, Instant expiresAt) implements VoteOutcome {
     }
 
+    /** This person voted on this approval already (approve or reject); a vote is neither repeated nor changed. */
+    record AlreadyVoted(String approvalId, String voter, Vote previous) implements VoteOutcome {
+    }
+
     /** The policy service re-checks the role and would ignore the vote; saying so now spares the voter the wait. */
     record RoleTooLow(String approvalId, Role required, Role actual) implements VoteOutcome {
     }

@@ -31,12 +31,18 @@ public class ApiKeys {
         this.clock = clock;
     }
 
-    /** The caller a presented key stands for; empty for anything that is not an active key. */
+    /**
+     * The caller a presented key stands for; empty for anything that is not an active key. Only a
+     * value of exactly the generated shape is hashed and looked up: anything else is refused without
+     * a database query.
+     */
     public Optional<ApiKeyPrincipal> authenticate(String presented) {
-        if (presented == null || !presented.startsWith(ApiKeySecret.PREFIX)) {
+        Optional<ApiKeySecret> secret = ApiKeySecret.parse(presented);
+        if (secret.isEmpty()) {
+            log.debug("malformed API key presented");
             return Optional.empty();
         }
-        String hash = new ApiKeySecret(presented).hash();
+        String hash = secret.get().hash();
         return jdbi.withHandle(handle -> {
             ApiKeyDao keys = handle.attach(ApiKeyDao.class);
             Optional<ApiKey> found = keys.findByHash(hash);

@@ -63,21 +63,26 @@ public class IncidentProjection {
 
     private void recordFacts(EventEnvelope<? extends IncidentScoped> envelope, IncidentViewDao incidents) {
         switch (envelope.event()) {
+            // The environment is the inventory's, as the analyzer and the policy name it; an 'environment'
+            // label is whatever the signal's sender wrote, so it never decides what an approver is shown.
             case IncidentOpened opened -> incidents.recordOpened(opened.incidentId(), opened.title(), opened.severity(),
-                    opened.resource(), opened.labels().get("environment"), opened.rule(), opened.fingerprint(),
+                    opened.resource(), null, opened.rule(), opened.fingerprint(),
                     labels(opened.labels()), opened.openedAt(), envelope.traceParent().traceId());
             case AnalysisCompleted analysis -> {
                 incidents.recordAnalysis(analysis.incidentId(), analysis.analyst(), analysis.rootCause(), analysis.confidence(),
                         analysis.fallbackReason(), playbookOf(analysis.proposedAction()), analysis.risk());
-                incidents.fillContext(analysis.incidentId(), analysis.resource(), analysis.environment(), labels(analysis.labels()));
+                incidents.fillContext(analysis.incidentId(), analysis.resource(), labels(analysis.labels()));
+                incidents.recordEnvironment(analysis.incidentId(), analysis.environment());
             }
             case ApprovalRequested requested -> {
                 incidents.recordAction(requested.incidentId(), requested.action().playbookId(), requested.risk(), requested.approvalId());
-                incidents.fillContext(requested.incidentId(), requested.resource(), requested.environment(), null);
+                incidents.fillContext(requested.incidentId(), requested.resource(), null);
+                incidents.recordEnvironment(requested.incidentId(), requested.environment());
             }
             case ActionAuthorized authorized -> {
                 incidents.recordAction(authorized.incidentId(), authorized.action().playbookId(), authorized.risk(), authorized.approvalId());
-                incidents.fillContext(authorized.incidentId(), authorized.resource(), authorized.environment(), labels(authorized.labels()));
+                incidents.fillContext(authorized.incidentId(), authorized.resource(), labels(authorized.labels()));
+                incidents.recordEnvironment(authorized.incidentId(), authorized.environment());
             }
             case ActionBlocked blocked -> incidents.recordAction(blocked.incidentId(), blocked.action().playbookId(), blocked.risk(), null);
             case ExecutionStarted started -> incidents.recordAction(started.incidentId(), started.playbookId(), null, null);

@@ -53,10 +53,13 @@ public interface IncidentViewDao {
 
     /** Context other stages repeat on their events: fills the gaps until IncidentOpened arrives, never overrides it. */
     @SqlUpdate("""
-            update incident_view set resource = coalesce(resource, :resource), environment = coalesce(environment, :environment),
-                   labels = coalesce(labels, cast(:labels as jsonb))
+            update incident_view set resource = coalesce(resource, :resource), labels = coalesce(labels, cast(:labels as jsonb))
             where incident_id = :incidentId""")
-    void fillContext(String incidentId, String resource, String environment, String labels);
+    void fillContext(String incidentId, String resource, String labels);
+
+    /** The target's environment by the inventory, as the latest analysis or decision names it. */
+    @SqlUpdate("update incident_view set environment = coalesce(:environment, environment) where incident_id = :incidentId")
+    void recordEnvironment(String incidentId, String environment);
 
     @SqlUpdate("update incident_view set resolution = :resolution, resolved_at = :resolvedAt where incident_id = :incidentId")
     void recordResolution(String incidentId, Resolution resolution, Instant resolvedAt);

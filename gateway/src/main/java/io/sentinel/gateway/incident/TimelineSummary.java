@@ -89,6 +89,8 @@ public final class TimelineSummary {
                     ? "Auto-approved by policy rule " + authorized.policyRule()
                     : "Approved by " + authorized.approvedBy();
             case ApprovalRequested requested -> "Approval requested from " + requested.requiredRole().name().toLowerCase(Locale.ROOT)
+                    + (requested.target() == null ? ""
+                    : " to run " + requested.action().playbookId() + " on " + requested.target().name() + " (" + requested.target().environment() + ")")
                     + " (expires " + seconds(requested.expiresAt()) + ")";
             case ActionRejected rejected -> "Rejected by " + rejected.rejectedBy() + withComment(rejected.comment());
             case ApprovalExpired expired -> "Approval expired unanswered at " + seconds(expired.expiredAt());

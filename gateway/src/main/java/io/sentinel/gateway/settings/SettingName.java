@@ -13,11 +13,13 @@ public record SettingName(String value) {
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9][a-z0-9.-]{0," + (MAX_LENGTH - 1) + "}");
 
     /**
-     * The services that apply runtime settings, by the prefix of the names each owns. A name outside
-     * these would be published to a topic nobody applies it from, so the gateway refuses it. This is
-     * the one list to extend when another service starts reading settings.
+     * The settings services apply, by the prefix of their names: {@code detector.} (the detector's
+     * rules and noise settings) and {@code inventory.} (the target inventory, applied by the analyzer,
+     * the policy service and the executor). A name outside these would be published to a topic nobody
+     * applies it from, so the gateway refuses it. This is the one list to extend when another service
+     * starts reading settings.
      */
-    public static final List<String> SERVICE_PREFIXES = List.of("detector.");
+    public static final List<String> SERVICE_PREFIXES = List.of("detector.", "inventory.");
 
     public SettingName {
         if (value == null || value.isEmpty()) {
@@ -34,6 +36,10 @@ public record SettingName(String value) {
         if (SERVICE_PREFIXES.stream().noneMatch(prefix -> name.startsWith(prefix) && name.length() > prefix.length())) {
             throw new InvalidSettingException("setting name '" + value + "' must start with the prefix of the service that applies it, one of "
                     + SERVICE_PREFIXES + ", followed by the setting, e.g. detector.threshold.memory-usage-high");
+        }
+        if (value.contains("..") || value.endsWith(".")) {
+            // An empty part names nothing: the last part is a rule's or a target's name in the owning service.
+            throw new InvalidSettingException("setting name '" + value + "' must not have an empty part ('..' or a trailing '.')");
         }
     }
 

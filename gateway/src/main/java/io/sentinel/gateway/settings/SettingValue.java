@@ -8,9 +8,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A setting's value as the API receives it: a JSON object or array of at most 64 KiB. What the value
- * means is for the service that owns the setting to decide; the gateway only makes sure it is
- * well-formed JSON of a bounded size. Pure.
+ * A setting's value as the API receives it: one JSON value of at most 64 KiB, an object or array for
+ * a block of configuration or a string, number or boolean for a single property (e.g.
+ * {@code detector.novelty.learn-for = "5m"}). {@code null} is refused: removing a setting is
+ * {@code DELETE}. What the value means is for the service that owns the setting to decide (except
+ * where {@link SettingRules} knows the contract); this only makes sure it is well-formed JSON of a
+ * bounded size. Pure.
  */
 public final class SettingValue {
 
@@ -29,10 +32,12 @@ public final class SettingValue {
     private SettingValue() {
     }
 
+    static final String REQUIRED = "request body is required: the setting's value as JSON (an object, array, string, number or boolean)";
+
     /** @param body the request body, of which a caller needs to read no more than {@code MAX_BYTES + 1} bytes */
     public static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidSettingException("request body is required: the setting's value as a JSON object or array");
+            throw new InvalidSettingException(REQUIRED);
         }
         if (body.length > MAX_BYTES) {
             throw new SettingTooLargeException("setting value must be at most " + MAX_BYTES + " bytes (64 KiB)");
@@ -44,10 +49,13 @@ public final class SettingValue {
             throw new InvalidSettingException("setting value is not valid JSON: " + e.getOriginalMessage());
         }
         if (value == null || value.isMissingNode()) {
-            throw new InvalidSettingException("request body is required: the setting's value as a JSON object or array");
+            throw new InvalidSettingException(REQUIRED);
         }
-        if (!value.isObject() && !value.isArray()) {
-            throw new InvalidSettingException("setting value must be a JSON object or array, was " + describe(value));
+        if (value.isNull()) {
+            throw new InvalidSettingException("setting value must not be null; DELETE /api/settings/{name} brings back the configured default");
+        }
+        if (!value.isObject() && !value.isArray() && !value.isString() && !value.isNumber() && !value.isBoolean()) {
+            throw new InvalidSettingException("setting value must be a JSON object, array, string, number or boolean, was " + describe(value));
         }
         return value;
     }

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Sets and removes runtime settings as given, each with its audit entry. The gateway does not read
- * the values: the service that owns a setting validates it when applying it, and keeps its previous
- * value (with a warning in its log) if the new one does not fit.
+ * Sets and removes runtime settings, each with its audit entry. Values of settings whose contract the
+ * gateway knows (the target inventory) are checked first, see {@link SettingRules}; the others are
+ * published as given: the service that owns a setting validates it when applying it, and keeps its
+ * previous value (with a warning in its log) if the new one does not fit.
  */
 @Component
 public class SettingsAdministration {
@@ -20,14 +21,18 @@ public class SettingsAdministration {
     private static final Logger log = LoggerFactory.getLogger(SettingsAdministration.class);
 
     private final SettingWrites writes;
+    private final SettingRules rules;
     private final AuditTrail audit;
 
-    public SettingsAdministration(SettingWrites writes, AuditTrail audit) {
+    public SettingsAdministration(SettingWrites writes, SettingRules rules, AuditTrail audit) {
         this.writes = writes;
+        this.rules = rules;
         this.audit = audit;
     }
 
+    /** @throws InvalidSettingException if the value breaks its setting's contract; then nothing is published */
     public Setting change(SettingName name, JsonNode value, ApiKeyPrincipal caller) {
+        rules.check(name, value);
         Setting changed = writes.update(name, update -> {
             Setting setting = update.change(value, caller.name());
             audit.record(update.handle(), caller.name(), caller.role(), "setting.change", name.value(), value);

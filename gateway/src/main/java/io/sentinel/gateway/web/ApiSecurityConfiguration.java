@@ -3,9 +3,11 @@ package io.sentinel.gateway.web;
 import io.sentinel.events.approval.Role;
 import io.sentinel.gateway.auth.ApiKeyAuthenticationFilter;
 import io.sentinel.gateway.auth.ApiKeys;
+import io.sentinel.gateway.auth.AuthFailureLimiter;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -15,31 +17,46 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what. Every API endpoint names the role it needs here, in one table; whatever the
- * table does not name is denied. Role inclusion (ADMIN ⊇ OPERATOR ⊇ VIEWER) is in the authorities
- * a key is granted, see {@link ApiKeyAuthenticationFilter}.
+ * Who may call what, on which port. Three chains, tried in order:
+ * <ol>
+ *     <li>the management port ({@code management.server.port}, loopback by default, behind a
+ *     NetworkPolicy in Kubernetes): health, info and Prometheus metrics, without a key, and nothing
+ *     else;</li>
+ *     <li>the API ({@code /api/**} on the public port): every endpoint names the role it needs here,
+ *     in one table, and whatever the table does not name is denied;</li>
+ *     <li>everything else on the public port, actuator's paths included: 404.</li>
+ * </ol>
+ * Role inclusion (ADMIN ⊇ OPERATOR ⊇ VIEWER) is in the authorities a key is granted, see
+ * {@link ApiKeyAuthenticationFilter}.
  */
 @Configuration
 @EnableWebSecurity
 class ApiSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, SecurityProblems problems) throws Exception {
-        http
-                // Keys travel in a header, never in a cookie, so a cross-site request carries no credentials to forge with.
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+    @Order(1)
+    SecurityFilterChain management(HttpSecurity http, ServerPorts ports, SecurityProblems problems) throws Exception {
+        return stateless(http)
+                .securityMatcher(ports::isManagementRequest)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::notServed).accessDeniedHandler(problems::notServed))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, AuthFailureLimiter failures, SecurityProblems problems) throws Exception {
+        return stateless(http)
+                .securityMatcher("/api/**")
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, failures, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         // Rendering an error of a request that was already authorized needs no second decision.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*", "/api/me").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, "/api/settings", "/api/settings/*", "/api/silences").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/approvals/*").hasRole(Role.OPERATOR.name())
@@ -49,7 +66,31 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/settings/*").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/settings/*").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/keys", "/api/keys/*").hasRole(Role.ADMIN.name())
-                        .anyRequest().denyAll());
-        return http.build();
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    /** Never actuator on the public port, even if management.server.port were set to the public port itself. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain elsewhere(HttpSecurity http, SecurityProblems problems) throws Exception {
+        return stateless(http)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::notServedPublicly)
+                        .accessDeniedHandler(problems::notServedPublicly))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http
+                // Keys travel in a header, never in a cookie, so a cross-site request carries no credentials to forge with.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
     }
 }

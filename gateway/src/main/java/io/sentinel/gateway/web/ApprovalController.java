@@ -26,7 +26,7 @@ class ApprovalController {
 
     /**
      * 202: the vote is published, not yet a decision; the policy service decides, and the approval's
-     * state in the read model follows its decision.
+     * state in the read model follows its decision. 409 for a second vote by the same person.
      */
     @PostMapping("/{approvalId}")
     ResponseEntity<VoteAccepted> vote(@PathVariable String approvalId, @RequestBody(required = false) VoteRequest body,
@@ -43,6 +43,8 @@ class ApprovalController {
                     "Approval " + decided.approvalId() + " is " + decided.state() + "; only a PENDING approval takes votes");
             case VoteOutcome.Expired expired -> throw ApiProblems.conflict(
                     "Approval " + expired.approvalId() + " expired at " + expired.expiresAt() + "; it no longer takes votes");
+            case VoteOutcome.AlreadyVoted twice -> throw ApiProblems.conflict(twice.voter() + " already voted on approval "
+                    + twice.approvalId() + " (" + twice.previous().name().toLowerCase(Locale.ROOT) + "); each person votes once");
             case VoteOutcome.RoleTooLow tooLow -> throw ApiProblems.forbidden(
                     "This approval needs role " + tooLow.required() + "; your key has " + tooLow.actual());
         };

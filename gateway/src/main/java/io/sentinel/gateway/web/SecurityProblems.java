@@ -1,9 +1,11 @@
 package io.sentinel.gateway.web;
 
 import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.auth.BlockedClientHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
@@ -22,15 +24,18 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Answers 401 and 403 with problem details that tell the caller what to do. Spring Security acts
- * before Spring MVC, so the answer is handed to MVC's exception resolvers to be rendered exactly like
- * every other API error.
+ * Answers 401, 403, 404 and 429 with problem details that tell the caller what to do. Spring Security
+ * acts before Spring MVC, so the answer is handed to MVC's exception resolvers to be rendered exactly
+ * like every other API error.
  */
 @Component
-class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, BlockedClientHandler {
 
     static final String MISSING_KEY = "Missing or invalid API key; send Authorization: Bearer <key>";
+    static final String TOO_MANY_FAILURES = "Too many refused API keys from your address; "
+            + "try again in %d seconds with a valid key";
     private static final String ROLE_PREFIX = "ROLE_";
+    private static final String ACTUATOR = "/actuator";
 
     private final HandlerExceptionResolver resolver;
 
@@ -50,6 +55,33 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                 .map(required -> "This endpoint needs role " + required + "; your key has " + callerRole())
                 .orElse("Nothing is served at " + request.getMethod() + " " + request.getRequestURI());
         render(request, response, ApiProblems.problem(HttpStatus.FORBIDDEN, detail, exception));
+    }
+
+    /**
+     * What is not served where it was asked for, whoever asks: anything but health, info and metrics
+     * on the management port. 404 rather than 401, since no key would make a difference.
+     */
+    void notServed(HttpServletRequest request, HttpServletResponse response, RuntimeException reason) throws IOException {
+        render(request, response, ApiProblems.problem(HttpStatus.NOT_FOUND, nothingServedAt(request), reason));
+    }
+
+    /** Anything outside {@code /api} on the public port; actuator's paths with a pointer to where they are. */
+    void notServedPublicly(HttpServletRequest request, HttpServletResponse response, RuntimeException reason) throws IOException {
+        String detail = request.getRequestURI().startsWith(ACTUATOR)
+                ? nothingServedAt(request) + " on this port; health, info and metrics are served on the management port (management.server.port)"
+                : nothingServedAt(request);
+        render(request, response, ApiProblems.problem(HttpStatus.NOT_FOUND, detail, reason));
+    }
+
+    private static String nothingServedAt(HttpServletRequest request) {
+        return "Nothing is served at " + request.getMethod() + " " + request.getRequestURI();
+    }
+
+    @Override
+    public void reject(HttpServletRequest request, HttpServletResponse response, Duration retryAfter) throws IOException {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        render(request, response, ApiProblems.problem(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_FAILURES.formatted(seconds), null));
     }
 
     /** The role the denied rule asked for: hasRole(...) rules report the authority they checked. */

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ApiKeySecretTest {
 
@@ -38,6 +42,38 @@ class ApiKeySecretTest {
 
     @Test
     void refusesSomethingThatIsNotAnApiKey() {
-        assertThatThrownBy(() -> new ApiKeySecret("hunter2")).hasMessage("an API key starts with 'snl_'");
+        assertThatThrownBy(() -> new ApiKeySecret("hunter2")).hasMessage("an API key is 'snl_' followed by exactly 40 letters and digits");
+    }
+
+    @Test
+    void parsesExactlyTheShapeItGenerates() {
+        String generated = ApiKeySecret.generate(new SecureRandom()).value();
+        assertThat(ApiKeySecret.parse(generated)).hasValueSatisfying(secret -> assertThat(secret.value()).isEqualTo(generated));
+        assertThat(ApiKeySecret.parse("snl_" + "Az09".repeat(10))).isPresent();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notKeys")
+    void parsesNothingElse(String scenario, String presented) {
+        assertThat(ApiKeySecret.parse(presented)).as(scenario).isEmpty();
+        assertThat(ApiKeySecret.wellFormed(presented)).isFalse();
+    }
+
+    static Stream<Arguments> notKeys() {
+        return Stream.of(
+                Arguments.of("null", null),
+                Arguments.of("empty", ""),
+                Arguments.of("the prefix alone", "snl_"),
+                Arguments.of("one character short", "snl_" + "a".repeat(39)),
+                Arguments.of("one character long", "snl_" + "a".repeat(41)),
+                Arguments.of("another prefix", "sk__" + "a".repeat(40)),
+                Arguments.of("upper-case prefix", "SNL_" + "a".repeat(40)),
+                Arguments.of("a dash", "snl_" + "a".repeat(39) + "-"),
+                Arguments.of("a space", "snl_" + "a".repeat(39) + " "),
+                Arguments.of("SQL", "snl_' or '1'='1" + "a".repeat(26)),
+                Arguments.of("non-ASCII digit", "snl_" + "a".repeat(39) + "\u0663"),
+                Arguments.of("non-ASCII letter", "snl_" + "a".repeat(39) + "\u00e9"),
+                Arguments.of("a NUL", "snl_" + "a".repeat(39) + "\u0000"),
+                Arguments.of("a megabyte", "snl_" + "a".repeat(1 << 20)));
     }
 }

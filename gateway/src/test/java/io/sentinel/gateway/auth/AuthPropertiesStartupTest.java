@@ -26,10 +26,10 @@ class AuthPropertiesStartupTest {
         String secret = "snl_SomethingSecretButShort";
         assertThatThrownBy(() -> new SpringApplicationBuilder(AuthOnly.class).web(WebApplicationType.NONE)
                 .properties("sentinel.gateway.auth.bootstrap-admin-key=" + secret, "sentinel.service.name=gateway").run())
-                .hasStackTraceContaining("sentinel.gateway.auth.bootstrap-admin-key must start with 'snl_' and be at least 36 characters long");
+                .hasStackTraceContaining("sentinel.gateway.auth.bootstrap-admin-key must be 'snl_' followed by exactly 40 letters and digits");
         assertThat(output.getAll())
                 .contains("APPLICATION FAILED TO START")
-                .contains("sentinel.gateway.auth.bootstrap-admin-key must start with 'snl_'")
+                .contains("sentinel.gateway.auth.bootstrap-admin-key must be 'snl_'")
                 .doesNotContain("SomethingSecretButShort");
     }
 }

@@ -67,15 +67,15 @@ class IncidentStateMachineTest {
     private static final Observation OBSERVATION = new Observation("memory_usage_ratio", 0.73, 0.6, null, T0);
 
     static final IncidentOpened OPENED = new IncidentOpened(INCIDENT, "c", "fp", "memory-usage-high", "Memory high", Severity.WARNING,
-            "shop", Map.of(), OBSERVATION, T0);
+            "shop", Map.of(), OBSERVATION, T0, null);
     static final AnalysisCompleted ANALYSIS = new AnalysisCompleted(INCIDENT, "c", Analyst.HEURISTIC, null, "no LLM", "leak", null,
-            ACTION, Risk.LOW, 0.5, "shop", "production", Map.of());
+            ACTION, Risk.LOW, 0.5, "shop", "production", Map.of(), null);
     static final ActionAuthorized AUTO = new ActionAuthorized(INCIDENT, "c", ACTION, Risk.LOW, ApprovalMode.AUTO, null, null,
-            "auto-low", "shop", "production", Map.of());
+            "auto-low", "shop", "production", Map.of(), null);
     static final ActionAuthorized HUMAN = new ActionAuthorized(INCIDENT, "c", ACTION, Risk.MEDIUM, ApprovalMode.HUMAN, "alice", "ap-1",
-            "approve-medium", "shop", "production", Map.of());
+            "approve-medium", "shop", "production", Map.of(), null);
     static final ApprovalRequested REQUESTED = new ApprovalRequested(INCIDENT, "c", "ap-1", ACTION, Risk.MEDIUM, Role.OPERATOR,
-            T0.plusSeconds(3600), "approve-medium", "leak", "shop", "production");
+            T0.plusSeconds(3600), "approve-medium", "leak", "shop", "production", null);
     static final IncidentResolved RESOLVED_EVENT = new IncidentResolved(INCIDENT, "c", Resolution.REMEDIATED, "verified", T0);
     static final IncidentEscalated ESCALATED_EVENT = new IncidentEscalated(INCIDENT, "c", "rolled back", T0);
 

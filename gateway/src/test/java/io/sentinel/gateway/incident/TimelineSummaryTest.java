@@ -34,7 +34,10 @@ import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Resolution;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.target.KubernetesRef;
+import io.sentinel.events.target.TargetRef;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -53,9 +56,9 @@ class TimelineSummaryTest {
     static Stream<Arguments> sentences() {
         return Stream.of(
                 Arguments.of(new IncidentOpened(I, "c", "fp", "memory-usage-high", "Memory usage above 60% on shop", Severity.WARNING,
-                        "shop", Map.of(), HIGH, AT), "Opened: Memory usage above 60% on shop (memory_usage_ratio 0.73 > 0.60)"),
+                        "shop", Map.of(), HIGH, AT, null), "Opened: Memory usage above 60% on shop (memory_usage_ratio 0.73 > 0.60)"),
                 Arguments.of(new IncidentOpened(I, "c", "fp", "heartbeat", "shop stopped reporting", Severity.CRITICAL, "shop", Map.of(),
-                        new Observation("heartbeat", null, null, "no heartbeat for 5m", AT), AT),
+                        new Observation("heartbeat", null, null, "no heartbeat for 5m", AT), AT, null),
                         "Opened: shop stopped reporting (no heartbeat for 5m)"),
                 Arguments.of(new IncidentUpdated(I, "c", 7, Severity.WARNING, new Observation("memory_usage_ratio", 0.8, 0.6, null, AT)),
                         "Still firing (7 occurrences) (memory_usage_ratio 0.80 > 0.60)"),
@@ -66,17 +69,21 @@ class TimelineSummaryTest {
                 Arguments.of(new IncidentResolved(I, "c", Resolution.REMEDIATED, "verified by execution ex-1", AT),
                         "Resolved (REMEDIATED): verified by execution ex-1"),
                 Arguments.of(new AnalysisCompleted(I, "c", Analyst.HEURISTIC, null, "no LLM configured", "Memory grows without bound",
-                        null, ACTION, Risk.LOW, 0.5, "shop", "production", Map.of()),
+                        null, ACTION, Risk.LOW, 0.5, "shop", "production", Map.of(), null),
                         "Analyzed by heuristic: Memory grows without bound; proposes release-memory (risk LOW, confidence 0.50)"),
                 Arguments.of(new AnalysisCompleted(I, "c", Analyst.LLM, "gpt-x", null, "A cache without eviction", null, null, Risk.MEDIUM,
-                        0.82, "shop", "production", Map.of()),
+                        0.82, "shop", "production", Map.of(), null),
                         "Analyzed by LLM (gpt-x): A cache without eviction; no playbook fits (risk MEDIUM, confidence 0.82)"),
                 Arguments.of(new ActionAuthorized(I, "c", ACTION, Risk.LOW, ApprovalMode.AUTO, null, null, "auto-low", "shop", "production",
-                        Map.of()), "Auto-approved by policy rule auto-low"),
+                        Map.of(), null), "Auto-approved by policy rule auto-low"),
                 Arguments.of(new ActionAuthorized(I, "c", ACTION, Risk.MEDIUM, ApprovalMode.HUMAN, "alice", "ap-1", "approve-medium", "shop",
-                        "production", Map.of()), "Approved by alice"),
+                        "production", Map.of(), null), "Approved by alice"),
                 Arguments.of(new ApprovalRequested(I, "c", "ap-1", ACTION, Risk.MEDIUM, Role.OPERATOR, AT.plusSeconds(14_400),
-                        "approve-medium", "leak", "shop", "production"), "Approval requested from operator (expires 2026-11-23T18:05:35Z)"),
+                        "approve-medium", "leak", "shop", "production", null), "Approval requested from operator (expires 2026-11-23T18:05:35Z)"),
+                Arguments.of(new ApprovalRequested(I, "c", "ap-1", ACTION, Risk.MEDIUM, Role.OPERATOR, AT.plusSeconds(14_400),
+                        "approve-medium", "leak", "shop", "production", new TargetRef("shop-eu", "production", List.of("http://shop.prod:8080"),
+                        new KubernetesRef("shop", "Deployment", "shop"))),
+                        "Approval requested from operator to run release-memory on shop-eu (production) (expires 2026-11-23T18:05:35Z)"),
                 Arguments.of(new ActionRejected(I, "c", "ap-1", "bob", "not during the sale"), "Rejected by bob: not during the sale"),
                 Arguments.of(new ActionRejected(I, "c", "ap-1", "bob", null), "Rejected by bob"),
                 Arguments.of(new ApprovalExpired(I, "c", "ap-1", AT), "Approval expired unanswered at 2026-11-23T14:05:35Z"),

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentinel.gateway.GatewayApplication;
 import io.sentinel.testkit.ServiceIntegrationTest;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "sentinel.gateway.auth.bootstrap-admin-key=" + GatewayApiTest.ADMIN_KEY)
 abstract class GatewayApiTest extends ServiceIntegrationTest {
 
-    static final String ADMIN_KEY = "snl_IntegrationTestBootstrapAdminKey000000001";
+    /** Shaped exactly like a generated key, as the gateway requires of the bootstrap key too. */
+    static final String ADMIN_KEY = "snl_IntegrationTestBootstrapAdminKey00000001";
     static final Duration WAIT = Duration.ofSeconds(30);
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Clients calling from other loopback addresses, to play other machines: failed keys are counted per address. */
+    private static final Map<String, HttpClient> CLIENTS_FROM = new ConcurrentHashMap<>();
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
@@ -42,6 +49,10 @@ abstract class GatewayApiTest extends ServiceIntegrationTest {
 
     @Value("${local.server.port}")
     int port;
+
+    /** Actuator (health, info, metrics) on a port of its own, in a child context of the gateway's. */
+    @Value("${local.management.port}")
+    int managementPort;
 
     @Autowired
     Jdbi jdbi;
@@ -110,8 +121,24 @@ abstract class GatewayApiTest extends ServiceIntegrationTest {
     }
 
     static Response exchange(HttpRequest request) {
+        return exchange(HTTP, request);
+    }
+
+    /** The request sent from another loopback address, e.g. 127.0.0.2: to the gateway, another client machine. */
+    static Response exchangeFrom(String localAddress, HttpRequest request) {
+        HttpClient client = CLIENTS_FROM.computeIfAbsent(localAddress, address -> {
+            try {
+                return HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(address, e);
+            }
+        });
+        return exchange(client, request);
+    }
+
+    private static Response exchange(HttpClient client, HttpRequest request) {
         try {
-            return new Response(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+            return new Response(client.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
@@ -122,6 +149,18 @@ abstract class GatewayApiTest extends ServiceIntegrationTest {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
+    }
+
+    static HttpRequest.Builder request(URI uri, String key) {
+        var request = HttpRequest.newBuilder(uri);
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return request;
     }
 
     /** Unique within the run and across runs on one database: lowercase letters, digits and dashes. */

@@ -28,16 +28,23 @@ import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Resolution;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.target.KubernetesRef;
+import io.sentinel.events.target.TargetRef;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -80,7 +87,7 @@ class GatewayIntegrationTest extends GatewayApiTest {
                 .isEqualTo("memory-usage-high");
 
         send(new ActionAuthorized(incident, "c", RELEASE_MEMORY, Risk.MEDIUM, ApprovalMode.HUMAN, "alice", approval, "approve-medium",
-                "shop", "production", LABELS), t.plusSeconds(3), trace, "policy");
+                "shop", "production", LABELS, null), t.plusSeconds(3), trace, "policy");
         send(new ExecutionStarted(incident, "c", "ex-" + incident, "release-memory", Map.of(), t.plusSeconds(4)), t.plusSeconds(4), trace,
                 "executor");
         send(new StepCompleted(incident, "c", "ex-" + incident, "release-memory", StepPhase.ACTION, true,
@@ -120,6 +127,23 @@ class GatewayIntegrationTest extends GatewayApiTest {
         List<Instant> newestFirst = get("/api/incidents", viewerKey).json().valueStream()
                 .map(i -> Instant.parse(i.path(i.path("openedAt").isNull() ? "updatedAt" : "openedAt").asString())).toList();
         assertThat(newestFirst).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void showsTheEnvironmentTheInventorySaysNotTheOneASendersLabelClaims() {
+        String incident = unique("inc");
+        TraceParent trace = TraceParent.root();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        send(new IncidentOpened(incident, unique("signal"), "alert:x|shop", "alert:x", "x on shop", Severity.WARNING, "shop",
+                Map.of("environment", "staging"), new Observation("alert:x", null, null, "claims staging", t), t, null), t, trace, "detector");
+
+        JsonNode opened = awaitIncident(incident, i -> i.path("timeline").size() == 1);
+        assertThat(opened.path("environment").isNull() || opened.path("environment").isMissingNode())
+                .as("a label is not the environment").isTrue();
+
+        send(analysis(incident), t.plusSeconds(1), trace, "analyzer");
+        JsonNode analyzed = awaitIncident(incident, i -> i.path("timeline").size() == 2);
+        assertThat(analyzed.path("environment").asString()).as("the analysis names the inventory's environment").isEqualTo("production");
     }
 
     @Test
@@ -193,7 +217,7 @@ class GatewayIntegrationTest extends GatewayApiTest {
         assertThat(afterVote.path("approvals").get(0).path("state").asString()).as("a vote is not a decision").isEqualTo("PENDING");
 
         send(new ActionAuthorized(incident, request.id(), RELEASE_MEMORY, Risk.MEDIUM, ApprovalMode.HUMAN, "it-operator", approval,
-                "approve-medium", "shop", "production", LABELS), Instant.now(), request.traceParent(), "policy");
+                "approve-medium", "shop", "production", LABELS, null), Instant.now(), request.traceParent(), "policy");
         JsonNode decided = awaitIncident(incident, i -> i.path("approvals").get(0).path("state").asString().equals("APPROVED"));
         assertThat(decided.path("state").asString()).isEqualTo("APPROVED");
 
@@ -204,6 +228,99 @@ class GatewayIntegrationTest extends GatewayApiTest {
         Response unknown = post("/api/approvals/" + unique("no-such-approval"), operatorKey, "{\"decision\":\"approve\"}");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aSecondVoteBySamePersonIsRefusedAndAppearsOnceOnTheTimeline() {
+        String incident = unique("inc");
+        String approval = unique("ap");
+        awaitPendingApproval(incident, approval, Role.OPERATOR, Instant.now().plusSeconds(3600));
+        String path = "/api/approvals/" + approval;
+
+        assertThat(post(path, operatorKey, "{\"decision\":\"approve\",\"comment\":\"first\"}").status()).isEqualTo(202);
+        String twice = "it-operator already voted on approval " + approval + " (approve); each person votes once";
+        for (String body : List.of("{\"decision\":\"approve\",\"comment\":\"again\"}", "{\"decision\":\"reject\",\"comment\":\"changed my mind\"}")) {
+            Response again = post(path, operatorKey, body);
+            assertThat(again.status()).as(body).isEqualTo(409);
+            assertThat(again.contentType()).startsWith("application/problem+json");
+            assertThat(again.detail()).isEqualTo(twice);
+        }
+
+        // Someone else's vote is still taken: once it is on the timeline, a second vote by it-operator would be too.
+        assertThat(post(path, ADMIN_KEY, "{\"decision\":\"reject\"}").status()).isEqualTo(202);
+        JsonNode timeline = awaitIncident(incident, i -> summaries(i).contains("bootstrap-admin voted reject"));
+        assertThat(summaries(timeline).stream().filter(summary -> summary.startsWith("it-operator voted"))).containsExactly(
+                "it-operator voted approve: first");
+        assertThat(votesOn(approval)).containsExactly("it-operator", "bootstrap-admin");
+        assertThat(auditEntries(approval)).containsExactly("it-operator|OPERATOR|approval.vote", "bootstrap-admin|ADMIN|approval.vote");
+    }
+
+    @Test
+    void simultaneousVotesBySamePersonCountOnce() throws Exception {
+        String incident = unique("inc");
+        String approval = unique("ap");
+        awaitPendingApproval(incident, approval, Role.OPERATOR, Instant.now().plusSeconds(3600));
+        int concurrent = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Response>> votes = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(concurrent)) {
+            for (int i = 0; i < concurrent; i++) {
+                String decision = i % 2 == 0 ? "approve" : "reject";
+                votes.add(CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(start);
+                    return post("/api/approvals/" + approval, operatorKey, "{\"decision\":\"" + decision + "\"}");
+                }, threads));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (CompletableFuture<Response> vote : votes) {
+                statuses.add(vote.get().status());
+            }
+            assertThat(statuses).containsOnly(202, 409).filteredOn(status -> status == 202).hasSize(1);
+        }
+
+        assertThat(post("/api/approvals/" + approval, ADMIN_KEY, "{\"decision\":\"approve\"}").status()).isEqualTo(202);
+        JsonNode timeline = awaitIncident(incident, i -> summaries(i).contains("bootstrap-admin voted approve"));
+        assertThat(summaries(timeline).stream().filter(summary -> summary.startsWith("it-operator voted"))).hasSize(1);
+        assertThat(votesOn(approval)).containsExactly("it-operator", "bootstrap-admin");
+        assertThat(auditEntries(approval)).hasSize(2);
+    }
+
+    @Test
+    void anApprovalShowsExactlyWhatItWouldTouch() {
+        String incident = unique("inc");
+        String approval = unique("ap");
+        TraceParent trace = TraceParent.root();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = t.plusSeconds(3600);
+        TargetRef target = new TargetRef("shop-eu", "production", List.of("http://shop.prod.internal:8080", "http://shop-2.prod.internal:8080"),
+                new KubernetesRef("shop", "deployment", "shop-api"));
+        ProposedAction restart = new ProposedAction("restart-pods", Map.of("replicas", "3", "grace", "30s"));
+
+        send(opened(incident, t), t, trace, "detector");
+        send(new ApprovalRequested(incident, "c", approval, restart, Risk.HIGH, Role.OPERATOR, expiresAt, "approve-high",
+                "Memory grows without bound", "shop", "production", target), t.plusMillis(10), trace, "policy");
+
+        JsonNode requested = awaitIncident(incident, i -> i.path("approvals").size() == 1);
+        JsonNode shown = requested.path("approvals").get(0);
+        assertThat(shown.path("playbookId").asString()).isEqualTo("restart-pods");
+        assertThat(shown.path("parameters").path("replicas").asString()).isEqualTo("3");
+        assertThat(shown.path("parameters").path("grace").asString()).isEqualTo("30s");
+        assertThat(shown.path("target").path("name").asString()).isEqualTo("shop-eu");
+        assertThat(shown.path("target").path("environment").asString()).isEqualTo("production");
+        assertThat(shown.path("target").path("urls").valueStream().map(JsonNode::asString))
+                .containsExactly("http://shop.prod.internal:8080", "http://shop-2.prod.internal:8080");
+        assertThat(shown.path("target").path("kubernetes").path("namespace").asString()).isEqualTo("shop");
+        assertThat(shown.path("target").path("kubernetes").path("kind").asString()).isEqualTo("Deployment");
+        assertThat(shown.path("target").path("kubernetes").path("name").asString()).isEqualTo("shop-api");
+        assertThat(summaries(requested)).contains("Approval requested from operator to run restart-pods on shop-eu (production) (expires "
+                + expiresAt.truncatedTo(ChronoUnit.SECONDS) + ")");
+
+        String untargeted = unique("ap");
+        awaitPendingApproval(unique("inc"), untargeted, Role.OPERATOR, expiresAt);
+        JsonNode plain = get("/api/incidents/" + incidentOf(untargeted), viewerKey).json().path("approvals").get(0);
+        assertThat(plain.path("target").isNull()).as("a request that names no target shows none").isTrue();
+        assertThat(plain.path("parameters").path("reason").asString()).isEqualTo("memory-usage-high");
     }
 
     @Test
@@ -275,8 +392,7 @@ class GatewayIntegrationTest extends GatewayApiTest {
     }
 
     @Test
-    void healthIsPublicAndEverythingElseNeedsAKeyWithTheRightRole() {
-        assertThat(get("/actuator/health", null).status()).isEqualTo(200);
+    void everyApiEndpointNeedsAKeyWithTheRightRole() {
         assertThat(get("/api/incidents", null).status()).isEqualTo(401);
         assertThat(get("/api/incidents", "snl_" + "0".repeat(40)).status()).as("an unknown key").isEqualTo(401);
         assertThat(get("/api/incidents", viewerKey).status()).isEqualTo(200);
@@ -293,6 +409,26 @@ class GatewayIntegrationTest extends GatewayApiTest {
         assertThat(elsewhere.json().path("detail").asString()).isEqualTo("Nothing is served at GET /api/secrets");
     }
 
+    /** Who voted on the approval, in the order the votes were cast, as the gateway recorded them. */
+    private List<String> votesOn(String approval) {
+        return jdbi.withHandle(h -> h.createQuery("select voter from approval_vote where approval_id = :id order by cast_at, voter")
+                .bind("id", approval).mapTo(String.class).list());
+    }
+
+    private String incidentOf(String approval) {
+        return jdbi.withHandle(h -> h.createQuery("select incident_id from approval_view where approval_id = :id")
+                .bind("id", approval).mapTo(String.class).one());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     // --- events ---
 
     private EventEnvelope<ApprovalRequested> awaitPendingApproval(String incident, String approval, Role role, Instant expiresAt) {
@@ -306,17 +442,17 @@ class GatewayIntegrationTest extends GatewayApiTest {
 
     private static IncidentOpened opened(String incident, Instant at) {
         return new IncidentOpened(incident, unique("signal"), "memory-usage-high|shop", "memory-usage-high", "Memory usage above 60% on shop",
-                Severity.WARNING, "shop", LABELS, new Observation("memory_usage_ratio", 0.734, 0.6, null, at), at);
+                Severity.WARNING, "shop", LABELS, new Observation("memory_usage_ratio", 0.734, 0.6, null, at), at, null);
     }
 
     private static AnalysisCompleted analysis(String incident) {
         return new AnalysisCompleted(incident, "c", Analyst.HEURISTIC, null, "no LLM configured", "Memory grows without bound",
-                List.of("memory_usage_ratio=0.734"), RELEASE_MEMORY, Risk.MEDIUM, 0.5, "shop", "production", LABELS);
+                List.of("memory_usage_ratio=0.734"), RELEASE_MEMORY, Risk.MEDIUM, 0.5, "shop", "production", LABELS, null);
     }
 
     private static ApprovalRequested requested(String incident, String approval, Role role, Instant expiresAt) {
         return new ApprovalRequested(incident, "c", approval, RELEASE_MEMORY, Risk.MEDIUM, role, expiresAt, "approve-medium",
-                "Memory grows without bound", "shop", "production");
+                "Memory grows without bound", "shop", "production", null);
     }
 
     private static <E extends SentinelEvent> EventEnvelope<E> send(E event, Instant at, TraceParent trace, String source) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.sentinel.events.Topic;
 import io.sentinel.events.config.SettingChanged;
 import io.sentinel.events.config.SettingRemoved;
+import io.sentinel.runtime.signing.SignedContent;
 import io.sentinel.testkit.ReceivedRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,17 +73,17 @@ class RuntimeSettingsIntegrationTest extends GatewayApiTest {
     }
 
     @Test
-    void refusesNamesNoServiceAppliesAndValuesThatAreNotBoundedJsonObjectsOrArrays() {
+    void refusesNamesNoServiceAppliesAndValuesThatAreNullMalformedOrUnbounded() {
         Response unknownService = call("PUT", "/api/settings/notifier.webhooks", ADMIN_KEY, "{}");
         assertThat(unknownService.status()).isEqualTo(400);
         assertThat(unknownService.contentType()).startsWith("application/problem+json");
         assertThat(unknownService.detail()).isEqualTo("setting name 'notifier.webhooks' must start with the prefix of the service that "
-                + "applies it, one of [detector.], followed by the setting, e.g. detector.threshold.memory-usage-high");
+                + "applies it, one of [detector., inventory.], followed by the setting, e.g. detector.threshold.memory-usage-high");
 
         String name = "detector.threshold." + unique("it-refused");
-        Response scalar = call("PUT", "/api/settings/" + name, ADMIN_KEY, "\"0.7\"");
-        assertThat(scalar.status()).isEqualTo(400);
-        assertThat(scalar.detail()).isEqualTo("setting value must be a JSON object or array, was a string");
+        Response nothing = call("PUT", "/api/settings/" + name, ADMIN_KEY, "null");
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.detail()).isEqualTo("setting value must not be null; DELETE /api/settings/{name} brings back the configured default");
         Response malformed = call("PUT", "/api/settings/" + name, ADMIN_KEY, "{\"above\": 0.7");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.detail()).startsWith("setting value is not valid JSON: ");
@@ -96,6 +97,63 @@ class RuntimeSettingsIntegrationTest extends GatewayApiTest {
         int published = jdbi.withHandle(h -> h.createQuery("select count(*) from setting_published where name = :name")
                 .bind("name", name).mapTo(Integer.class).one());
         assertThat(published).isZero();
+    }
+
+    /** The two documented single-property settings: a duration as a JSON string, a count as a JSON number. */
+    @Test
+    void acceptsScalarValuesForSinglePropertySettings() {
+        Response learnFor = call("PUT", "/api/settings/detector.novelty.learn-for", ADMIN_KEY, "\"5m\"");
+        assertThat(learnFor.status()).as(learnFor.body()).isEqualTo(202);
+        assertThat(learnFor.json().path("value").stringValue()).isEqualTo("5m");
+        Response minTraces = call("PUT", "/api/settings/detector.llm.error-cascade.min-traces", ADMIN_KEY, "50");
+        assertThat(minTraces.status()).as(minTraces.body()).isEqualTo(202);
+
+        SettingChanged duration = probe.await(SettingChanged.class,
+                event -> event.name().equals("detector.novelty.learn-for") && event.value().isString(), WAIT);
+        assertThat(duration.value().stringValue()).isEqualTo("5m");
+        SettingChanged count = probe.await(SettingChanged.class,
+                event -> event.name().equals("detector.llm.error-cascade.min-traces") && event.value().isNumber(), WAIT);
+        assertThat(count.value().intValue()).isEqualTo(50);
+        assertThat(awaitSetting("detector.novelty.learn-for", setting -> setting != null).path("value").stringValue()).isEqualTo("5m");
+    }
+
+    @Test
+    void anInventoryTargetIsPublishedSignedByTheGatewayOnlyWhenEveryFieldIsSound() {
+        String target = unique("shop");
+        String name = "inventory.targets." + target;
+        List<String[]> hostile = List.of(
+                new String[] {"{\"environment\":\"production\",\"urls\":[\"http://user:pw@x:80\"]}", "field 'target.urls[0]' must not carry credentials"},
+                new String[] {"{\"environment\":\"production\",\"urls\":[\"file:///etc/passwd\"]}", "field 'target.urls[0]' must be an http or https URL"},
+                new String[] {"\"file:///etc/passwd\"", "the value must be an object {environment, urls, kubernetes}"},
+                new String[] {"{\"environment\":\"production\",\"token\":\"s3cr3t\"}", "\"token\""},
+                new String[] {"{\"environment\":\"production\",\"kubernetes\":{\"namespace\":\"kube-system\",\"kind\":\"Secret\",\"name\":\"x\"}}",
+                        "field 'kubernetes.kind' must be one of"},
+                new String[] {"{\"environment\":\"moon\",\"urls\":[\"http://shop:8080\"]}",
+                        "field 'environment' must be one of [development, staging, production] (sentinel.inventory.environments), was 'moon'"});
+        for (String[] attempt : hostile) {
+            Response refused = call("PUT", "/api/settings/" + name, ADMIN_KEY, attempt[0]);
+            assertThat(refused.status()).as(attempt[0]).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.detail()).startsWith(name + ": ").contains(attempt[1]).doesNotContain("pw@");
+        }
+        for (String badName : List.of("inventory.targets.a..b", "inventory.targets.Shop", "inventory.environments", "inventory.targets.")) {
+            Response refused = call("PUT", "/api/settings/" + badName, ADMIN_KEY, "{\"environment\":\"production\"}");
+            assertThat(refused.status()).as(badName).isEqualTo(400);
+        }
+        assertThat(auditEntries(name)).as("nothing refused was done").isEmpty();
+
+        String sound = """
+                {"environment": "staging", "urls": ["http://shop.staging:8080"], "kubernetes": {"namespace": "shop", "kind": "Deployment", "name": "shop"}}""";
+        Response accepted = call("PUT", "/api/settings/" + name, ADMIN_KEY, sound);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        SettingChanged changed = probe.await(SettingChanged.class, event -> event.name().equals(name), WAIT);
+        assertThat(changed.value()).isEqualTo(JSON.readTree(sound));
+        ReceivedRecord record = lastRecord(name).orElseThrow();
+        assertThat(record.envelope().source()).isEqualTo("gateway");
+        assertThat(record.headers().get(SignedContent.KEY_ID_HEADER)).isEqualTo("gateway-test");
+        assertThat(record.headers().get(SignedContent.SIGNATURE_HEADER)).isNotBlank();
+        assertThat(probe.records(CONFIG).stream().filter(r -> name.equals(r.key()))).as("only the sound value was ever published").hasSize(1);
+        assertThat(auditEntries(name)).containsExactly("bootstrap-admin|ADMIN|setting.change");
     }
 
     @Test

@@ -14,7 +14,8 @@ class SettingNameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"detector.silences", "detector.threshold.memory-usage-high", "detector.flapping", "detector.x",
-            "detector.absence.heartbeat-lost", "detector.2xx.rate"})
+            "detector.absence.heartbeat-lost", "detector.2xx.rate", "detector.novelty.learn-for", "inventory.targets.shop-eu",
+            "inventory.targets.shop.eu-west-1"})
     void acceptsNamesOfAKnownServiceInTheTopicsKeyFormat(String name) {
         assertThat(new SettingName(name).value()).isEqualTo(name);
     }
@@ -26,7 +27,7 @@ class SettingNameTest {
     }
 
     static Stream<Arguments> invalidNames() {
-        String knownPrefixes = "must start with the prefix of the service that applies it, one of [detector.], followed by the setting, "
+        String knownPrefixes = "must start with the prefix of the service that applies it, one of [detector., inventory.], followed by the setting, "
                 + "e.g. detector.threshold.memory-usage-high";
         String characters = "may contain only lowercase letters, digits, '.' and '-', and must start with a letter or digit";
         return Stream.of(
@@ -42,7 +43,15 @@ class SettingNameTest {
                 Arguments.of("notifier.webhooks", "setting name 'notifier.webhooks' " + knownPrefixes),
                 Arguments.of("detectors.silences", "setting name 'detectors.silences' " + knownPrefixes),
                 Arguments.of("detector", "setting name 'detector' " + knownPrefixes),
-                Arguments.of("detector.", "setting name 'detector.' " + knownPrefixes));
+                Arguments.of("detector.", "setting name 'detector.' " + knownPrefixes),
+                Arguments.of("inventory", "setting name 'inventory' " + knownPrefixes),
+                Arguments.of("Inventory.targets.shop", "setting name 'Inventory.targets.shop' " + characters),
+                Arguments.of("inventory.targets.Shop", "setting name 'inventory.targets.Shop' " + characters),
+                Arguments.of("inventory.targets.a..b", "setting name 'inventory.targets.a..b' must not have an empty part ('..' or a trailing '.')"),
+                Arguments.of("inventory.targets..", "setting name 'inventory.targets..' must not have an empty part ('..' or a trailing '.')"),
+                Arguments.of("inventory.targets.", "setting name 'inventory.targets.' must not have an empty part ('..' or a trailing '.')"),
+                Arguments.of("detector..silences", "setting name 'detector..silences' must not have an empty part ('..' or a trailing '.')"),
+                Arguments.of("inventory.targets.../etc", "setting name 'inventory.targets.../etc' " + characters));
     }
 
     @ParameterizedTest(name = "{0}")

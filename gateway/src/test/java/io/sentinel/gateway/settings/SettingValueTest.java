@@ -41,20 +41,51 @@ class SettingValueTest {
                 .hasMessage("setting value must be at most 65536 bytes (64 KiB)");
     }
 
-    static Stream<Arguments> invalidValues() {
+    static Stream<Arguments> scalars() {
         return Stream.of(
-                Arguments.of("nothing", "", "request body is required: the setting's value as a JSON object or array"),
-                Arguments.of("only whitespace", "  \n", "request body is required: the setting's value as a JSON object or array"),
-                Arguments.of("a string", "\"2h\"", "setting value must be a JSON object or array, was a string"),
-                Arguments.of("a number", "0.7", "setting value must be a JSON object or array, was a number"),
-                Arguments.of("a boolean", "true", "setting value must be a JSON object or array, was a boolean"),
-                Arguments.of("null", "null", "setting value must be a JSON object or array, was null"));
+                Arguments.of("a duration as a string", "\"5m\"", "\"5m\""),
+                Arguments.of("an integer", "50", "50"),
+                Arguments.of("a decimal", " 0.7 ", "0.7"),
+                Arguments.of("a boolean", "true", "true"),
+                Arguments.of("false", "false", "false"),
+                Arguments.of("an empty string", "\"\"", "\"\""));
+    }
+
+    /** Single-property settings, e.g. detector.novelty.learn-for = "5m" or detector.llm.error-cascade.min-traces = 50. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scalars")
+    void acceptsAScalarForASingleProperty(String scenario, String body, String published) {
+        JsonNode value = SettingValue.parse(bytes(body));
+        assertThat(value.isValueNode()).isTrue();
+        assertThat(value.toString()).isEqualTo(published);
+    }
+
+    @Test
+    void keepsAStringAStringAndANumberANumber() {
+        assertThat(SettingValue.parse(bytes("\"5m\"")).stringValue()).isEqualTo("5m");
+        assertThat(SettingValue.parse(bytes("50")).intValue()).isEqualTo(50);
+        assertThat(SettingValue.parse(bytes("\"50\"")).isString()).isTrue();
+    }
+
+    static Stream<Arguments> invalidValues() {
+        String required = "request body is required: the setting's value as JSON (an object, array, string, number or boolean)";
+        return Stream.of(
+                Arguments.of("nothing", "", required),
+                Arguments.of("only whitespace", "  \n", required),
+                Arguments.of("null", "null", "setting value must not be null; DELETE /api/settings/{name} brings back the configured default"),
+                Arguments.of("null with spaces", " null ", "setting value must not be null; DELETE /api/settings/{name} brings back the configured default"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidValues")
-    void refusesWhatIsNotAnObjectOrArray(String scenario, String body, String message) {
+    void refusesNothingAndNull(String scenario, String body, String message) {
         assertThatThrownBy(() -> SettingValue.parse(bytes(body))).isInstanceOf(InvalidSettingException.class).hasMessage(message);
+    }
+
+    @Test
+    void refusesAScalarOneByteOver64KiBAsTooLarge() {
+        assertThatThrownBy(() -> SettingValue.parse(bytes("\"" + "x".repeat(SettingValue.MAX_BYTES - 1) + "\"")))
+                .isInstanceOf(SettingTooLargeException.class);
     }
 
     static Stream<Arguments> malformedJson() {
@@ -63,7 +94,10 @@ class SettingValueTest {
                 Arguments.of("single quotes", "{'above': 0.7}"),
                 Arguments.of("two values", "{\"above\": 0.7} {\"above\": 0.8}"),
                 Arguments.of("a duplicate key", "{\"above\": 0.7, \"above\": 0.8}"),
-                Arguments.of("yaml", "above: 0.7"));
+                Arguments.of("yaml", "above: 0.7"),
+                Arguments.of("an unquoted word", "5m"),
+                Arguments.of("two scalars", "\"5m\" \"6m\""),
+                Arguments.of("NaN", "NaN"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -136,7 +136,7 @@ class NotifierIntegrationTest extends ServiceIntegrationTest {
 
         sender.send(new ApprovalRequested(incident, "analysis-" + incident, "approval-" + incident,
                 new ProposedAction("restart-pods", Map.of("replicas", "3")), Risk.HIGH, Role.ADMIN, Instant.parse("2030-01-01T00:00:00Z"),
-                "prod-high-risk", "memory leak in the cart cache", "checkout", "production"));
+                "prod-high-risk", "memory leak in the cart cache", "checkout", "production", null));
 
         LoggedRequest request = awaitRequests("/hooks/ops", incident, "approval.requested", 1).getFirst();
         assertThat(request.getHeader("X-Sentinel-Event")).isEqualTo("approval.requested");
@@ -219,7 +219,7 @@ class NotifierIntegrationTest extends ServiceIntegrationTest {
         Instant now = Instant.parse("2026-11-23T14:05:35.860Z");
         return new IncidentOpened(incidentId, "signal-" + incidentId, "fp-" + incidentId, "memory-usage-high",
                 "Memory usage above 60% on checkout", Severity.CRITICAL, "checkout", Map.of("environment", "production"),
-                new Observation("memory_usage_ratio", 0.72, 0.60, null, now), now);
+                new Observation("memory_usage_ratio", 0.72, 0.60, null, now), now, null);
     }
 
     private static List<LoggedRequest> requests(String path, String incidentId) {

@@ -25,7 +25,7 @@ class NotificationTest {
     private static final Instant T0 = Instant.parse("2026-11-23T14:05:35.860Z");
     private static final IncidentOpened OPENED = new IncidentOpened("inc-1", "signal-1", "fp", "memory-usage-high",
             "Memory usage above 60% on shop", Severity.WARNING, "shop", Map.of("environment", "production", "instance", "shop-1"),
-            new Observation("memory_usage_ratio", 0.7, 0.6, null, T0), T0);
+            new Observation("memory_usage_ratio", 0.7, 0.6, null, T0), T0, null);
     private static final Optional<IncidentSummary> KNOWN = Optional.of(IncidentSummary.of(OPENED));
 
     @Test
@@ -38,7 +38,7 @@ class NotificationTest {
     @Test
     void anApprovalRequestNamesThePlaybookAndTheIncident() {
         var request = new ApprovalRequested("inc-1", "analysis-1", "approval-7", new ProposedAction("restart-pods", Map.of()), Risk.HIGH,
-                Role.ADMIN, T0.plusSeconds(14_400), "prod-high-risk", "memory leak in the cart cache", "shop", "production");
+                Role.ADMIN, T0.plusSeconds(14_400), "prod-high-risk", "memory leak in the cart cache", "shop", "production", null);
 
         Notification notification = Notification.approvalRequested(request, KNOWN, T0.plusSeconds(5));
 

@@ -4,6 +4,7 @@ import io.sentinel.events.TraceParent;
 import io.sentinel.events.analysis.ProposedAction;
 import io.sentinel.events.analysis.Risk;
 import io.sentinel.events.approval.Role;
+import io.sentinel.events.target.TargetRef;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,11 +17,12 @@ import java.util.Map;
  *                         the incident stays one trace whoever votes from wherever
  * @param analysisEventId  the AnalysisCompleted event the request answers
  * @param requestedEventId the ApprovalRequested event; what an expiry is caused by
+ * @param target           what the approver was shown the action would touch; what it is authorized on
  */
 public record ApprovalRequest(String approvalId, String incidentId, String playbookId, Map<String, String> parameters, Risk risk,
                               String environment, String resource, Map<String, String> labels, Role requiredRole, String policyRule,
                               ApprovalStatus status, Instant expiresAt, String decidedBy, Instant decidedAt, String traceParent,
-                              String analysisEventId, String requestedEventId) {
+                              String analysisEventId, String requestedEventId, TargetRef target) {
 
     public ApprovalRequest {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);

@@ -20,21 +20,23 @@ public interface ApprovalRequestDao {
 
     String COLUMNS = """
             approval_id, incident_id, playbook_id, parameters::text as parameters, risk, environment, resource, labels::text as labels,
-            required_role, policy_rule, status, expires_at, decided_by, decided_at, trace_parent, analysis_event_id, requested_event_id""";
+            required_role, policy_rule, status, expires_at, decided_by, decided_at, trace_parent, analysis_event_id, requested_event_id,
+            target::text as target""";
 
     /** Stores a new request; storing the same approval id again changes nothing. */
     default void open(ApprovalRequest request) {
-        insert(request, StringMapJson.write(request.parameters()), StringMapJson.write(request.labels()));
+        insert(request, JsonColumns.write(request.parameters()), JsonColumns.write(request.labels()), JsonColumns.writeTarget(request.target()));
     }
 
     @SqlUpdate("""
             insert into approval_request (approval_id, incident_id, playbook_id, parameters, risk, environment, resource, labels,
-                                          required_role, policy_rule, status, expires_at, trace_parent, analysis_event_id, requested_event_id)
+                                          required_role, policy_rule, status, expires_at, trace_parent, analysis_event_id, requested_event_id,
+                                          target)
             values (:r.approvalId, :r.incidentId, :r.playbookId, cast(:parameters as jsonb), :r.risk, :r.environment, :r.resource,
                     cast(:labels as jsonb), :r.requiredRole, :r.policyRule, :r.status, :r.expiresAt, :r.traceParent, :r.analysisEventId,
-                    :r.requestedEventId)
+                    :r.requestedEventId, cast(:target as jsonb))
             on conflict (approval_id) do nothing""")
-    void insert(@BindMethods("r") ApprovalRequest request, String parameters, String labels);
+    void insert(@BindMethods("r") ApprovalRequest request, String parameters, String labels, String target);
 
     @SqlQuery("select " + COLUMNS + " from approval_request where approval_id = :approvalId")
     Optional<ApprovalRequest> find(String approvalId);
@@ -64,11 +66,11 @@ public interface ApprovalRequestDao {
         @Override
         public ApprovalRequest map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new ApprovalRequest(rs.getString("approval_id"), rs.getString("incident_id"), rs.getString("playbook_id"),
-                    StringMapJson.read(rs.getString("parameters")), Risk.valueOf(rs.getString("risk")), rs.getString("environment"),
-                    rs.getString("resource"), StringMapJson.read(rs.getString("labels")), Role.valueOf(rs.getString("required_role")),
+                    JsonColumns.read(rs.getString("parameters")), Risk.valueOf(rs.getString("risk")), rs.getString("environment"),
+                    rs.getString("resource"), JsonColumns.read(rs.getString("labels")), Role.valueOf(rs.getString("required_role")),
                     rs.getString("policy_rule"), ApprovalStatus.valueOf(rs.getString("status")), instant(rs, "expires_at"),
                     rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("trace_parent"), rs.getString("analysis_event_id"),
-                    rs.getString("requested_event_id"));
+                    rs.getString("requested_event_id"), JsonColumns.readTarget(rs.getString("target")));
         }
 
         private static Instant instant(ResultSet rs, String column) throws SQLException {

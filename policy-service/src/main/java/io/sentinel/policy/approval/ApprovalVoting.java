@@ -49,7 +49,7 @@ public final class ApprovalVoting {
                 if (settle(requests, request, ApprovalStatus.APPROVED, vote, now)) {
                     context.publish(new ActionAuthorized(request.incidentId(), context.cause().id(), request.action(), request.risk(),
                             ApprovalMode.HUMAN, vote.voter(), request.approvalId(), request.policyRule(), request.resource(),
-                            request.environment(), request.labels()), request.trace());
+                            request.environment(), request.labels(), request.target()), request.trace());
                 }
             }
             case VoteOutcome.Reject reject -> {

@@ -3,6 +3,7 @@ package io.sentinel.policy.decision;
 import io.sentinel.policy.approval.ApprovalRequests;
 import io.sentinel.policy.policy.PolicyEngine;
 import io.sentinel.policy.policy.PolicyProperties;
+import io.sentinel.runtime.inventory.TargetInventory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +16,7 @@ class DecisionConfiguration {
     }
 
     @Bean
-    ProposalReview proposalReview(PolicyEngine policy, ApprovalRequests approvals) {
-        return new ProposalReview(policy, approvals);
+    ProposalReview proposalReview(PolicyEngine policy, ApprovalRequests approvals, TargetInventory inventory) {
+        return new ProposalReview(policy, approvals, inventory);
     }
 }

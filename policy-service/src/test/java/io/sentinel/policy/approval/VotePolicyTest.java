@@ -71,6 +71,6 @@ class VotePolicyTest {
     private static ApprovalRequest request(Role requiredRole, ApprovalStatus status) {
         return new ApprovalRequest("approval-1", "inc-1", "release-memory", Map.of("reason", "sentinel"), Risk.MEDIUM, "production", "shop",
                 Map.of("environment", "production"), requiredRole, "approve-medium", status, EXPIRES, null, null,
-                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "analysis-1", "requested-1");
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "analysis-1", "requested-1", null);
     }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.events.EventEnvelope;
 import io.sentinel.events.EventIds;
 import io.sentinel.events.SentinelEvent;
+import io.sentinel.events.Topic;
 import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.analysis.Analyst;
 import io.sentinel.events.analysis.ProposedAction;
@@ -20,6 +21,8 @@ import io.sentinel.events.decision.ApprovalExpired;
 import io.sentinel.events.decision.ApprovalMode;
 import io.sentinel.events.decision.ApprovalRequested;
 import io.sentinel.events.decision.DecisionEvent;
+import io.sentinel.events.target.KubernetesRef;
+import io.sentinel.events.target.TargetRef;
 import io.sentinel.policy.PolicyApplication;
 import io.sentinel.testkit.EventSender;
 import io.sentinel.testkit.ServiceIntegrationTest;
@@ -45,11 +48,23 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(classes = PolicyApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
         "sentinel.policy.approval.ttl=2s",
-        "sentinel.policy.approval.expiry-check-interval=500ms"})
+        "sentinel.policy.approval.expiry-check-interval=500ms",
+        "sentinel.inventory.targets[0].name=shop-staging",
+        "sentinel.inventory.targets[0].environment=staging",
+        "sentinel.inventory.targets[0].urls[0]=http://shop.staging:8080",
+        "sentinel.inventory.targets[1].name=shop-prod",
+        "sentinel.inventory.targets[1].environment=production",
+        "sentinel.inventory.targets[1].urls[0]=http://shop.prod:8080",
+        "sentinel.inventory.targets[1].kubernetes.namespace=shop",
+        "sentinel.inventory.targets[1].kubernetes.kind=Deployment",
+        "sentinel.inventory.targets[1].kubernetes.name=shop"})
 class PolicyIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ProposedAction RELEASE_MEMORY = new ProposedAction("release-memory", Map.of("reason", "sentinel"));
+    private static final TargetRef SHOP_STAGING = new TargetRef("shop-staging", "staging", List.of("http://shop.staging:8080"), null);
+    private static final TargetRef SHOP_PROD = new TargetRef("shop-prod", "production", List.of("http://shop.prod:8080"),
+            new KubernetesRef("shop", "Deployment", "shop"));
 
     private static EventSender analyzer;
     private static EventSender gateway;
@@ -63,8 +78,8 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
     @BeforeAll
     static void connect() {
         String bootstrapServers = TestInfrastructure.broker().bootstrapServers();
-        analyzer = new EventSender(bootstrapServers, "analyzer");
-        gateway = new EventSender(bootstrapServers, "gateway");
+        analyzer = new EventSender(bootstrapServers);
+        gateway = new EventSender(bootstrapServers);
         probe = TopicProbe.allTopics(bootstrapServers);
     }
 
@@ -89,6 +104,7 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
         assertThat(authorized.causationId()).isEqualTo(analysis.id());
         assertThat(authorized.resource()).isEqualTo(analysis.event().resource());
         assertThat(authorized.environment()).isEqualTo("staging");
+        assertThat(authorized.target()).as("exactly what the inventory lists").isEqualTo(SHOP_STAGING);
         assertThat(authorized.labels()).isEqualTo(analysis.event().labels());
         assertThat(traceOf(ActionAuthorized.class, incidentOf(analysis))).isEqualTo(analysis.traceParent().traceId());
     }
@@ -104,6 +120,8 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
         assertThat(requested.rationale()).isEqualTo(analysis.event().rootCause());
         assertThat(requested.action()).isEqualTo(RELEASE_MEMORY);
         assertThat(requested.expiresAt()).isBetween(Instant.now().minusSeconds(1), Instant.now().plusSeconds(3));
+        assertThat(requested.target()).as("the approver sees exactly what will be touched").isEqualTo(SHOP_PROD);
+        assertThat(requested.environment()).isEqualTo("production");
         EventEnvelope<ApprovalVoteCast> vote = gateway.send(vote(requested, "alice", Set.of(Role.OPERATOR), Vote.APPROVE));
 
         ActionAuthorized authorized = probe.await(ActionAuthorized.class, e -> e.incidentId().equals(requested.incidentId()), WAIT);
@@ -115,6 +133,7 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
         assertThat(authorized.action()).isEqualTo(RELEASE_MEMORY);
         assertThat(authorized.risk()).isEqualTo(Risk.MEDIUM);
         assertThat(authorized.labels()).isEqualTo(analysis.event().labels());
+        assertThat(authorized.target()).as("authorized on what was approved").isEqualTo(SHOP_PROD);
         assertThat(authorized.causationId()).isEqualTo(vote.id());
         assertThat(traceOf(ActionAuthorized.class, requested.incidentId()))
                 .as("the vote came in its own trace; the authorization continues the incident's")
@@ -178,6 +197,57 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
         gateway.send(vote(requested, "alice", Set.of(Role.ADMIN), Vote.APPROVE));
         Thread.sleep(1_000);
         assertThat(decisionsOf(requested.incidentId())).as("requested, expired, and nothing after the late vote").hasSize(2);
+    }
+
+    @Test
+    void judgesTheTargetsEnvironmentByTheInventoryNotByWhatTheAnalysisSays() {
+        AnalysisCompleted claimsStaging = analysis(UUID.randomUUID().toString(), Risk.MEDIUM, "staging", RELEASE_MEMORY, "shop-prod");
+        analyzer.send(claimsStaging);
+
+        ApprovalRequested requested = probe.await(ApprovalRequested.class, e -> e.incidentId().equals(claimsStaging.incidentId()), WAIT);
+
+        assertThat(requested.environment()).isEqualTo("production");
+        assertThat(requested.target()).isEqualTo(SHOP_PROD);
+    }
+
+    @Test
+    void neverLetsAnActionOnAnUnlistedResourceRunWithoutAPerson() {
+        AnalysisCompleted reported = analysis(UUID.randomUUID().toString(), Risk.LOW, "staging", RELEASE_MEMORY, null);
+        AnalysisCompleted unknown = analysis(UUID.randomUUID().toString(), Risk.LOW, "staging", RELEASE_MEMORY, "shop-nobody-listed");
+        analyzer.send(reported);
+        analyzer.send(unknown);
+
+        for (AnalysisCompleted analysis : List.of(reported, unknown)) {
+            ApprovalRequested requested = probe.await(ApprovalRequested.class, e -> e.incidentId().equals(analysis.incidentId()), WAIT);
+            assertThat(requested.policyRule()).isEqualTo("unlisted-target (instead of auto-low)");
+            assertThat(requested.environment()).as("the most sensitive environment").isEqualTo("production");
+            assertThat(requested.target()).isNull();
+            assertThat(requested.requiredRole()).isEqualTo(Role.OPERATOR);
+        }
+        assertThat(probe.events(ActionAuthorized.class)).noneMatch(a -> a.incidentId().equals(reported.incidentId())
+                || a.incidentId().equals(unknown.incidentId()));
+    }
+
+    @Test
+    void believesNoVoteOrAnalysisThatTheGatewayOrAnalyzerDidNotSign() {
+        EventEnvelope<AnalysisCompleted> analysis = analyzer.send(analysis(Risk.HIGH, "production"));
+        ApprovalRequested requested = awaitApprovalRequest(analysis);
+        String forgedAnalysisIncident = UUID.randomUUID().toString();
+
+        // Someone with write access to Kafka and the executor's key claims to be the gateway, voting as an admin.
+        gateway.sendAs("gateway", "executor", vote(requested, "mallory", Set.of(Role.ADMIN), Vote.APPROVE));
+        // ... and claims to be the analyzer, proposing a low-risk action the policy would run alone.
+        analyzer.sendAs("analyzer", "gateway", analysis(forgedAnalysisIncident, Risk.LOW, "staging", RELEASE_MEMORY, "shop-staging"));
+        gateway.send(vote(requested, "ada", Set.of(Role.ADMIN), Vote.REJECT));
+
+        ActionRejected rejected = probe.await(ActionRejected.class, e -> e.incidentId().equals(requested.incidentId()), WAIT);
+        assertThat(rejected.rejectedBy()).as("the forged approval before it did not count").isEqualTo("ada");
+        assertThat(probe.awaitRecords(Topic.APPROVALS.deadLetterTopicName(), 1,
+                record -> record.headers().getOrDefault("x-exception-message", "").contains("key 'executor-test' belongs to executor"), WAIT))
+                .isNotEmpty();
+        assertThat(probe.awaitRecords(Topic.ANALYSES.deadLetterTopicName(), 1,
+                record -> forgedAnalysisIncident.equals(record.key()), WAIT)).isNotEmpty();
+        assertThat(decisionsOf(forgedAnalysisIncident)).as("nothing was decided about the forged analysis").isEmpty();
     }
 
     @Test
@@ -251,10 +321,15 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
         return analysis(UUID.randomUUID().toString(), risk, environment, action);
     }
 
+    /** An analysis about the inventory's target in that environment. */
     private static AnalysisCompleted analysis(String incidentId, Risk risk, String environment, ProposedAction action) {
-        String resource = "shop-" + incidentId.substring(0, 8);
+        return analysis(incidentId, risk, environment, action, environment.equals("production") ? "shop-prod" : "shop-staging");
+    }
+
+    private static AnalysisCompleted analysis(String incidentId, Risk risk, String environment, ProposedAction action, String target) {
+        String resource = target == null ? "reported-" + incidentId.substring(0, 8) : target;
         return new AnalysisCompleted(incidentId, UUID.randomUUID().toString(), Analyst.HEURISTIC, null, "no LLM configured",
                 "Memory grows past its limit without being released", List.of("memory_usage_ratio was 0.75 (threshold 0.6)"), action, risk,
-                0.5, resource, environment, Map.of("environment", environment, "service", "shop", "instance", "127.0.0.1:8092"));
+                0.5, resource, environment, Map.of("environment", environment, "service", "shop", "instance", "127.0.0.1:8092"), target);
     }
 }

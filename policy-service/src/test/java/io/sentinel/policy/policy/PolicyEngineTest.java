@@ -76,6 +76,21 @@ class PolicyEngineTest {
     }
 
     @Test
+    void anUnlistedTargetIsJudgedAsTheMostSensitiveEnvironmentAndNeverRunsAlone() {
+        assertThat(SHIPPED.decideUnlisted("release-memory", Risk.LOW, "production"))
+                .isEqualTo(new RequireApproval("unlisted-target (instead of auto-low)", Role.OPERATOR));
+        assertThat(CUSTOM.decideUnlisted("release-memory", Risk.LOW, "staging"))
+                .as("a rule that would auto-run it there still asks a person")
+                .isEqualTo(new RequireApproval("unlisted-target (instead of auto-release-memory-in-staging)", Role.OPERATOR));
+        assertThat(CUSTOM.decideUnlisted("restart-service", Risk.LOW, "payments"))
+                .as("a denial stays a denial")
+                .isInstanceOf(Deny.class);
+        assertThat(SHIPPED.decideUnlisted("restart-service", Risk.HIGH, "production"))
+                .as("an approval keeps the role its rule asks for")
+                .isEqualTo(new RequireApproval("approve-high", Role.ADMIN));
+    }
+
+    @Test
     void anEmptyPolicyDeniesEverything() {
         assertThat(new PolicyEngine(List.of()).decide("release-memory", Risk.LOW, "staging"))
                 .isEqualTo(new Deny(PolicyEngine.NO_MATCHING_RULE, "no policy rule matches"));

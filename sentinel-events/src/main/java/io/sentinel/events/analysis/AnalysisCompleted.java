@@ -13,10 +13,14 @@ import java.util.Map;
  * @param proposedAction a playbook from the catalog, or null when nothing in the catalog fits
  * @param risk           the risk of running the proposed action here (playbook risk, raised by environment)
  * @param confidence     0..1
+ * @param environment    the target's environment from the inventory; the most sensitive one when the
+ *                       incident names no listed target
+ * @param target         the inventory target the incident is about, if any
  */
 public record AnalysisCompleted(String incidentId, String causationId, Analyst analyst, String model, String fallbackReason,
                                 String rootCause, List<String> evidence, ProposedAction proposedAction, Risk risk,
-                                double confidence, String resource, String environment, Map<String, String> labels)
+                                double confidence, String resource, String environment, Map<String, String> labels,
+                                String target)
         implements AnalysisEvent {
 
     public AnalysisCompleted {
@@ -30,5 +34,6 @@ public record AnalysisCompleted(String incidentId, String causationId, Analyst a
         EventFields.requireText(resource, "resource");
         EventFields.requireText(environment, "environment");
         labels = EventFields.copyOf(labels);
+        target = EventFields.optionalText(target);
     }
 }

@@ -9,10 +9,12 @@ import java.util.Map;
  *
  * @param fingerprint identifies "the same problem": rule plus the labels that identify what it is about
  * @param labels      the resource's labels (environment, service, instance ...)
+ * @param target      the inventory target the incident is about, when its signals came from a source the
+ *                    collector's own configuration names; absent for what senders reported (alerts, logs ...)
  */
 public record IncidentOpened(String incidentId, String causationId, String fingerprint, String rule, String title,
                              Severity severity, String resource, Map<String, String> labels, Observation observation,
-                             Instant openedAt) implements IncidentEvent {
+                             Instant openedAt, String target) implements IncidentEvent {
 
     public IncidentOpened {
         EventFields.requireText(incidentId, "incidentId");
@@ -25,5 +27,6 @@ public record IncidentOpened(String incidentId, String causationId, String finge
         labels = EventFields.copyOf(labels);
         EventFields.require(observation, "observation");
         EventFields.require(openedAt, "openedAt");
+        target = EventFields.optionalText(target);
     }
 }

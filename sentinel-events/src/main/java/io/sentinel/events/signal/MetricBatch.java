@@ -10,8 +10,11 @@ import java.util.Map;
  *
  * @param source      how they were collected, e.g. {@code scrape} or {@code prometheus}
  * @param labels      labels that identify the resource (environment, service, instance)
+ * @param target      the inventory target the resource is, as the collector's own configuration says
+ *                    (a scrape target, a Prometheus query's resource label); absent when it does not say
  */
-public record MetricBatch(String source, String resource, Map<String, String> labels, Instant collectedAt, List<MetricSample> samples)
+public record MetricBatch(String source, String resource, Map<String, String> labels, Instant collectedAt, List<MetricSample> samples,
+                          String target)
         implements SignalEvent {
 
     public MetricBatch {
@@ -20,5 +23,6 @@ public record MetricBatch(String source, String resource, Map<String, String> la
         labels = EventFields.copyOf(labels);
         EventFields.require(collectedAt, "collectedAt");
         samples = EventFields.copyOf(samples);
+        target = EventFields.optionalText(target);
     }
 }

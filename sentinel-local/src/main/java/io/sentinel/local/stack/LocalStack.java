@@ -9,6 +9,7 @@ import io.sentinel.testkit.KafkaBroker;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -40,12 +41,16 @@ public final class LocalStack implements AutoCloseable {
             "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
 
+    /** Each service's management port is its own port plus this (gateway 8080, its health on 9080). */
+    public static final int MANAGEMENT_PORT_OFFSET = 1000;
+
     private final StackSettings settings;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, DemoServer> demos = new LinkedHashMap<>();
     private final Map<SentinelService, ConfigurableApplicationContext> services = new EnumMap<>(SentinelService.class);
     private KafkaBroker broker;
     private WebhookInbox inbox;
+    private SigningKeys signingKeys;
     private Duration startupTime;
 
     private LocalStack(StackSettings settings) {
@@ -87,6 +92,8 @@ public final class LocalStack implements AutoCloseable {
         inbox = WebhookInbox.start(settings.inboxPort(), webhookSecret);
         started.add(inbox);
 
+        signingKeys = SigningKeys.forServices(Arrays.stream(SentinelService.values()).map(SentinelService::serviceName).toList(),
+                settings.signingKeys());
         startServices(webhookSecret);
         startupTime = Duration.ofNanos(System.nanoTime() - begin);
     }
@@ -131,12 +138,18 @@ public final class LocalStack implements AutoCloseable {
 
     private Map<String, String> arguments(SentinelService service, String webhookSecret) {
         Map<String, String> args = new LinkedHashMap<>();
-        args.put("server.port", String.valueOf(settings.portOf(service.serviceName())));
+        int port = settings.portOf(service.serviceName());
+        args.put("server.port", String.valueOf(port));
+        args.put("management.server.port", String.valueOf(port == 0 ? 0 : port + MANAGEMENT_PORT_OFFSET));
         args.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
         args.put("spring.datasource.url", settings.database().jdbcUrl());
         args.put("spring.datasource.username", settings.database().username());
         args.put("spring.datasource.password", settings.database().password());
         args.put("sentinel.db.pool-size", "3");
+        // One local broker: one copy of each record.
+        args.put("sentinel.kafka.replication-factor", "1");
+        args.put("sentinel.kafka.min-insync-replicas", "1");
+        args.putAll(signingKeys.propertiesFor(service.serviceName()));
         args.put("spring.profiles.active", String.join(",", settings.profiles()));
         args.put("spring.main.banner-mode", "off");
         // The stack stops its services itself, in order; seven competing shutdown hooks would not.
@@ -156,6 +169,17 @@ public final class LocalStack implements AutoCloseable {
                     args.put(prefix + "labels.service", "shop");
                 }
             }
+            case ANALYZER, POLICY -> args.putAll(inventory());
+            case EXECUTOR -> {
+                args.putAll(inventory());
+                // The executor may call the demo services it acts on, and only them: each by host and
+                // port, on loopback, which only the local stack allows.
+                int index = 0;
+                for (DemoServer demo : demos.values()) {
+                    args.put("sentinel.executor.http.allowed-hosts[" + index++ + "]", "127.0.0.1:" + demo.port());
+                }
+                args.put("sentinel.executor.http.allowed-networks[0]", "127.0.0.0/8");
+            }
             case NOTIFIER -> {
                 args.put("sentinel.notifier.webhooks[0].name", "local-inbox");
                 args.put("sentinel.notifier.webhooks[0].url", inbox.url());
@@ -169,12 +193,30 @@ public final class LocalStack implements AutoCloseable {
         return args;
     }
 
+    /** The demo services are the inventory: each its own target, in its environment, at its URL. */
+    private Map<String, String> inventory() {
+        Map<String, String> args = new LinkedHashMap<>();
+        int index = 0;
+        for (DemoService demo : settings.demos()) {
+            String prefix = "sentinel.inventory.targets[" + index++ + "].";
+            args.put(prefix + "name", demo.name());
+            args.put(prefix + "environment", demo.environment());
+            args.put(prefix + "urls[0]", demos.get(demo.name()).url());
+        }
+        return args;
+    }
+
     public String gatewayUrl() {
         return "http://localhost:" + port(SentinelService.GATEWAY);
     }
 
     public int port(SentinelService service) {
         return Integer.parseInt(services.get(service).getEnvironment().getProperty("local.server.port", "0"));
+    }
+
+    /** Where the service's health and metrics are: its management port, on loopback. */
+    public int managementPort(SentinelService service) {
+        return Integer.parseInt(services.get(service).getEnvironment().getProperty("local.management.port", "0"));
     }
 
     public DemoServer demo(String name) {

@@ -1,6 +1,7 @@
 package io.sentinel.local.stack;
 
 import io.sentinel.testkit.DatabaseCoordinates;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +12,11 @@ import java.util.Map;
  * @param ingestToken    what clients present to the collector's ingest endpoints (logs, heartbeats, alerts, traces)
  * @param profiles       Spring profiles every service runs with; {@code local} loads {@code <service>-local.yaml}
  * @param overrides      extra properties per service name, on top of everything else
+ * @param signingKeys    where the services' signing keys are kept across runs; null to make them for one run
  */
 public record StackSettings(DatabaseCoordinates database, Map<String, Integer> servicePorts, List<DemoService> demos,
                             int inboxPort, String adminKey, String ingestToken, List<String> profiles,
-                            Map<String, Map<String, String>> overrides) {
+                            Map<String, Map<String, String>> overrides, Path signingKeys) {
 
     public int portOf(String service) {
         return servicePorts.getOrDefault(service, 0);

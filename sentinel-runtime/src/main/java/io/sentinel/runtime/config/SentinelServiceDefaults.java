@@ -33,7 +33,7 @@ public class SentinelServiceDefaults implements EnvironmentPostProcessor {
         // Kafka: one bootstrap setting feeds both the binder (consumers) and the event producer.
         defaults.put("spring.kafka.bootstrap-servers", "${SENTINEL_KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
         defaults.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers}");
-        defaults.put("spring.cloud.stream.kafka.binder.replication-factor", "${sentinel.kafka.replication-factor:1}");
+        defaults.put("spring.cloud.stream.kafka.binder.replication-factor", "${sentinel.kafka.replication-factor:3}");
         defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", "${sentinel.kafka.partitions:3}");
         defaults.put("spring.cloud.stream.default.group", "${sentinel.service.name}");
         // Transient failures (database briefly away) are retried with back-off, then dead-lettered;
@@ -43,6 +43,17 @@ public class SentinelServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.cloud.stream.default.consumer.back-off-max-interval", 10_000);
         defaults.put("spring.cloud.stream.default.consumer.retryable-exceptions[io.sentinel.events.EventContractViolation]", false);
         defaults.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", true);
+        // Runtime settings: a service that lists `config` in its function definition reads the whole
+        // compacted topic at every start, in every instance (an anonymous group has no dead-letter topic).
+        defaults.put("spring.cloud.stream.bindings.config-in-0.destination", "sentinel.config.v1");
+        defaults.put("spring.cloud.stream.bindings.config-in-0.group", "");
+        defaults.put("spring.cloud.stream.kafka.bindings.config-in-0.consumer.start-offset", "earliest");
+        defaults.put("spring.cloud.stream.kafka.bindings.config-in-0.consumer.enable-dlq", false);
+
+        // Signing: each service's own key from its Secret; the trusted public keys from configuration.
+        defaults.put("sentinel.signing.key-id", "${SENTINEL_SIGNING_KEY_ID:${sentinel.service.name}}");
+        defaults.put("sentinel.signing.private-key", "${SENTINEL_SIGNING_PRIVATE_KEY:}");
+        defaults.put("sentinel.signing.private-key-file", "${SENTINEL_SIGNING_PRIVATE_KEY_FILE:}");
 
         // Database: the service's own schema, its own migrations plus the shared inbox/outbox tables.
         defaults.put("sentinel.db.schema", "${sentinel.service.name}");
@@ -56,7 +67,10 @@ public class SentinelServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.flyway.default-schema", "${sentinel.db.schema}");
         defaults.put("spring.flyway.locations", "classpath:db/migration/${sentinel.service.name},classpath:db/migration/runtime");
 
-        // Operations: probes and metrics on every service, nothing else exposed.
+        // Operations: probes and metrics on every service, nothing else exposed, on the management port
+        // (each service's YAML names it) and by default only on loopback; a deployment opens it to
+        // its probes and Prometheus (SENTINEL_MANAGEMENT_ADDRESS=0.0.0.0 behind a NetworkPolicy).
+        defaults.put("management.server.address", "${SENTINEL_MANAGEMENT_ADDRESS:127.0.0.1}");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", true);
         defaults.put("management.endpoint.health.show-details", "never");

@@ -10,6 +10,7 @@ import io.sentinel.events.EventTypes;
 import io.sentinel.events.SentinelEvent;
 import io.sentinel.events.Topic;
 import io.sentinel.runtime.outbox.EventOutbox;
+import io.sentinel.runtime.signing.SignatureVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,9 +39,11 @@ public final class EventConsumers {
     private final EventOutbox outbox;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final SignatureVerifier signatures;
 
-    public EventConsumers(EventCodec codec, Jdbi jdbi, EventOutbox outbox, MeterRegistry meters, Clock clock) {
+    public EventConsumers(EventCodec codec, Jdbi jdbi, EventOutbox outbox, MeterRegistry meters, Clock clock, SignatureVerifier signatures) {
         this.codec = codec;
+        this.signatures = signatures;
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.meters = meters;
@@ -100,19 +103,31 @@ public final class EventConsumers {
 
     private <E extends SentinelEvent> EventEnvelope<E> decode(Topic topic, Class<E> family, Message<byte[]> message) {
         MessageHeaders headers = message.getHeaders();
+        EventEnvelope<E> envelope;
         try {
-            return codec.read(topic, family, name -> headerText(headers, name), message.getPayload());
+            envelope = codec.read(topic, family, name -> headerText(headers, name), message.getPayload());
         } catch (EventContractViolation e) {
             count(topic, "unknown", "dead-lettered");
             log.warn("dead-lettering record topic={} partition={} offset={}: {}", topic.topicName(),
                     headers.get(KafkaHeaders.RECEIVED_PARTITION), headers.get(KafkaHeaders.OFFSET), e.getMessage());
             throw e;
         }
+        try {
+            signatures.verify(topic, headerText(headers, KafkaHeaders.RECEIVED_KEY), name -> headerText(headers, name), message.getPayload());
+        } catch (EventContractViolation e) {
+            count(topic, EventTypes.name(envelope.event().getClass()), "untrusted");
+            log.warn("dead-lettering untrusted record topic={} partition={} offset={} source={} type={}: {}", topic.topicName(),
+                    headers.get(KafkaHeaders.RECEIVED_PARTITION), headers.get(KafkaHeaders.OFFSET), envelope.source(), envelope.type(),
+                    e.getMessage());
+            throw e;
+        }
+        return envelope;
     }
 
     private void count(Topic topic, String type, String outcome) {
         Counter.builder("sentinel.events.consumed").tag("topic", topic.topicName()).tag("type", type).tag("outcome", outcome)
-                .description("Events consumed, by outcome: processed, duplicate (already processed) or dead-lettered")
+                .description("Events consumed, by outcome: processed, duplicate (already processed), dead-lettered "
+                        + "(breaks the contract) or untrusted (not signed by the topic's producer; dead-lettered too)")
                 .register(meters).increment();
     }
 

@@ -3,6 +3,7 @@ package io.sentinel.runtime.kafka;
 import io.sentinel.events.Topic;
 import io.sentinel.runtime.config.KafkaTopicProperties;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,8 @@ public final class TopicProvisioner {
             admin.createTopics(missing).values().forEach((name, future) -> {
                 try {
                     future.get(30, TimeUnit.SECONDS);
-                    log.info("created topic={} partitions={} replicationFactor={}", name, properties.partitions(), properties.replicationFactor());
+                    log.info("created topic={} partitions={} replicationFactor={} minInsyncReplicas={}", name, properties.partitions(),
+                            properties.replicationFactor(), properties.minInsyncReplicas());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
                         throw new IllegalStateException("could not create topic " + name + ": " + e.getCause().getMessage(), e);
@@ -61,7 +63,11 @@ public final class TopicProvisioner {
                     throw new IllegalStateException("could not create topic " + name + " within 30s", e);
                 }
             });
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka at " + adminProperties.get("bootstrap.servers") + " refused to list topics: "
+                    + e.getCause().getMessage() + "; check SENTINEL_KAFKA_BOOTSTRAP_SERVERS and the Kafka security settings "
+                    + "(SENTINEL_KAFKA_SECURITY_PROTOCOL, SENTINEL_KAFKA_SASL_*, SENTINEL_KAFKA_SSL_*)", e);
+        } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka at " + adminProperties.get("bootstrap.servers")
                     + " did not answer; check spring.kafka.bootstrap-servers (SENTINEL_KAFKA_BOOTSTRAP_SERVERS)", e);
         } catch (InterruptedException e) {
@@ -72,9 +78,11 @@ public final class TopicProvisioner {
 
     private NewTopic newTopic(String name, boolean compacted) {
         var topic = new NewTopic(name, properties.partitions(), properties.replicationFactor());
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Short.toString(properties.minInsyncReplicas()));
         if (compacted) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        return topic;
+        return topic.configs(configs);
     }
 }

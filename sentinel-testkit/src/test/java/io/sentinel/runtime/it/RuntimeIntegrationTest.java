@@ -15,6 +15,7 @@ import io.sentinel.events.incident.Severity;
 import io.sentinel.testkit.KafkaBroker;
 import io.sentinel.testkit.ServiceIntegrationTest;
 import io.sentinel.testkit.TestInfrastructure;
+import io.sentinel.testkit.TestKeyring;
 import io.sentinel.testkit.ReceivedRecord;
 import io.sentinel.testkit.TopicProbe;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ class RuntimeIntegrationTest extends ServiceIntegrationTest {
             EventEnvelope<?> reaction = probe.envelopes(IncidentEscalated.class).stream()
                     .filter(e -> e.subject().equals("inc-once")).findFirst().orElseThrow();
             assertThat(reaction.traceParent().traceId()).isEqualTo(envelope.traceParent().traceId());
-            assertThat(reaction.source()).isEqualTo("probe");
+            assertThat(reaction.source()).isEqualTo("detector");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> handledCount(envelope.id()) == 1);
             Thread.sleep(1_000);
@@ -74,9 +75,10 @@ class RuntimeIntegrationTest extends ServiceIntegrationTest {
             var valid = envelope(opened("inc-after-poison"));
             Map<String, String> headers = CODEC.headers(valid);
 
-            producer.send(record(Map.of(), "not json".getBytes(StandardCharsets.UTF_8), "garbage")).get();
-            producer.send(record(headers, "{\"type\":\"IncidentOpened\",\"incidentId\":\"x\"}".getBytes(StandardCharsets.UTF_8), "missing-fields")).get();
-            producer.send(record(withType(headers, "io.sentinel.events.IncidentExploded"),
+            // Poison from the rightful producer: signed by the detector, yet breaking the contract.
+            producer.send(signed(Map.of("ce_source", "detector"), "not json".getBytes(StandardCharsets.UTF_8), "garbage")).get();
+            producer.send(signed(headers, "{\"type\":\"IncidentOpened\",\"incidentId\":\"x\"}".getBytes(StandardCharsets.UTF_8), "missing-fields")).get();
+            producer.send(signed(withType(headers, "io.sentinel.events.IncidentExploded"),
                     "{\"type\":\"IncidentExploded\",\"incidentId\":\"x\",\"causationId\":\"c\"}".getBytes(StandardCharsets.UTF_8), "unknown-type")).get();
             send(producer, valid);
 
@@ -87,6 +89,39 @@ class RuntimeIntegrationTest extends ServiceIntegrationTest {
             assertThat(deadLetters).allSatisfy(r -> assertThat(r.headers()).containsEntry("x-original-topic", Topic.INCIDENTS.topicName()));
 
             probe.await(IncidentEscalated.class, e -> e.incidentId().equals("inc-after-poison"), Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void refusesRecordsNotSignedByTheTopicsProducerAndKeepsConsuming() throws Exception {
+        try (var probe = TopicProbe.allTopics(BROKER.bootstrapServers()); var producer = producer()) {
+            String dlq = Topic.INCIDENTS.deadLetterTopicName();
+            var forged = envelope(opened("inc-forged"));
+            byte[] payload = CODEC.encode(forged.event());
+            Map<String, String> headers = CODEC.headers(forged);
+
+            producer.send(record(headers, payload, "unsigned")).get();
+            producer.send(signedBy("gateway", headers, payload, "wrong-signer")).get();
+            producer.send(signedBy("gateway", withSource(headers, "gateway"), payload, "wrong-producer")).get();
+            ProducerRecord<String, byte[]> tampered = signed(headers, payload, "tampered");
+            producer.send(new ProducerRecord<>(tampered.topic(), null, tampered.key(),
+                    new String(payload, StandardCharsets.UTF_8).replace("inc-forged", "inc-forgex").getBytes(StandardCharsets.UTF_8),
+                    tampered.headers())).get();
+            ProducerRecord<String, byte[]> moved = signed(headers, payload, "moved-key");
+            producer.send(new ProducerRecord<>(moved.topic(), null, "another-key", moved.value(), moved.headers())).get();
+            var valid = envelope(opened("inc-after-forgeries"));
+            send(producer, valid);
+
+            List<ReceivedRecord> deadLetters = probe.awaitRecords(dlq, 5, r -> List.of("unsigned", "wrong-signer", "wrong-producer",
+                    "tampered", "another-key").contains(r.key()), Duration.ofSeconds(30));
+            assertThat(reason(deadLetters, "unsigned")).contains("untrusted record: the record is not signed");
+            assertThat(reason(deadLetters, "wrong-signer")).contains("key 'gateway-test' belongs to gateway, not to detector");
+            assertThat(reason(deadLetters, "wrong-producer")).contains("ce_source 'gateway' may not publish on sentinel.incidents.v1");
+            assertThat(reason(deadLetters, "tampered")).contains("does not match the record");
+            assertThat(reason(deadLetters, "another-key")).contains("does not match the record");
+            probe.await(IncidentEscalated.class, e -> e.incidentId().equals("inc-after-forgeries"), Duration.ofSeconds(30));
+            assertThat(probe.events(IncidentEscalated.class)).as("nothing forged was acted on")
+                    .noneMatch(e -> e.incidentId().startsWith("inc-forge"));
         }
     }
 
@@ -102,11 +137,11 @@ class RuntimeIntegrationTest extends ServiceIntegrationTest {
     private static IncidentOpened opened(String incidentId) {
         Instant now = Instant.now();
         return new IncidentOpened(incidentId, UUID.randomUUID().toString(), "fp-" + incidentId, "memory-usage-high", "Memory high",
-                Severity.WARNING, "shop", Map.of(), new Observation("memory_usage_ratio", 0.7, 0.6, null, now), now);
+                Severity.WARNING, "shop", Map.of(), new Observation("memory_usage_ratio", 0.7, 0.6, null, now), now, null);
     }
 
     private static <E extends SentinelEvent> EventEnvelope<E> envelope(E event) {
-        return new EventEnvelope<>(UUID.randomUUID().toString(), "test", Instant.now(), TraceParent.root(), event);
+        return new EventEnvelope<>(UUID.randomUUID().toString(), "detector", Instant.now(), TraceParent.root(), event);
     }
 
     private static Map<String, String> withType(Map<String, String> headers, String type) {
@@ -115,8 +150,23 @@ class RuntimeIntegrationTest extends ServiceIntegrationTest {
         return copy;
     }
 
+    private static Map<String, String> withSource(Map<String, String> headers, String source) {
+        var copy = new java.util.HashMap<>(headers);
+        copy.put("ce_source", source);
+        return copy;
+    }
+
     private static void send(KafkaProducer<String, byte[]> producer, EventEnvelope<?> envelope) throws Exception {
-        producer.send(record(CODEC.headers(envelope), CODEC.encode(envelope.event()), envelope.key())).get();
+        producer.send(signed(CODEC.headers(envelope), CODEC.encode(envelope.event()), envelope.key())).get();
+    }
+
+    /** Signed by the incidents topic's producer, the detector. */
+    private static ProducerRecord<String, byte[]> signed(Map<String, String> headers, byte[] value, String key) {
+        return signedBy("detector", headers, value, key);
+    }
+
+    private static ProducerRecord<String, byte[]> signedBy(String signer, Map<String, String> headers, byte[] value, String key) {
+        return record(TestKeyring.signer(signer).sign(Topic.INCIDENTS.topicName(), key, headers, value), value, key);
     }
 
     private static ProducerRecord<String, byte[]> record(Map<String, String> headers, byte[] value, String key) {

@@ -1,0 +1,79 @@
+package io.sentinel.playbooks;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Whether a playbook read from a file can be run safely; the first problem found, if any. */
+final class PlaybookValidation {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private PlaybookValidation() {
+    }
+
+    static Optional<String> problemWith(Playbook playbook) {
+        if (playbook.id() == null || !ID.matcher(playbook.id()).matches()) {
+            return Optional.of("id must be lowercase letters, digits and dashes, was '" + playbook.id() + "'");
+        }
+        Optional<String> problem = structureProblem(playbook).or(() -> parameterProblem(playbook)).or(() -> labelProblem(playbook));
+        if (problem.isPresent()) {
+            return problem;
+        }
+        for (PlaybookStep step : playbook.allSteps()) {
+            if (step.name() == null || step.name().isBlank()) {
+                return Optional.of("every step needs a name");
+            }
+            if (step.http() == null || step.http().url() == null) {
+                return Optional.of("step '" + step.name() + "' needs an http action with a url");
+            }
+            boolean snapshotStep = step.http() == playbook.snapshot();
+            Optional<String> templateProblem = TemplateRules.problemWith(playbook, step, snapshotStep);
+            if (templateProblem.isPresent()) {
+                return Optional.of("playbook '" + playbook.id() + "' " + templateProblem.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> structureProblem(Playbook playbook) {
+        if (playbook.description() == null || playbook.description().isBlank()) {
+            return Optional.of("description is required: it is what analysts and approvers read");
+        }
+        if (playbook.risk() == null) {
+            return Optional.of("risk is required (low, medium, high or critical)");
+        }
+        if (playbook.steps().isEmpty()) {
+            return Optional.of("at least one step is required");
+        }
+        if (playbook.verify() == null) {
+            return Optional.of("verify is required: a remediation that cannot be verified cannot be trusted");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> parameterProblem(Playbook playbook) {
+        for (Map.Entry<String, ParameterSpec> entry : playbook.parameters().entrySet()) {
+            if (entry.getValue() == null || entry.getValue().pattern() == null) {
+                return Optional.of("parameter '" + entry.getKey() + "' needs a pattern that bounds its values");
+            }
+            try {
+                Pattern.compile(entry.getValue().pattern());
+            } catch (PatternSyntaxException e) {
+                return Optional.of("parameter '" + entry.getKey() + "' has an invalid pattern: " + e.getDescription());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> labelProblem(Playbook playbook) {
+        for (Map.Entry<String, LabelSpec> entry : playbook.labels().entrySet()) {
+            Optional<String> problem = TemplateRules.labelProblem(entry.getKey(), entry.getValue());
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+}
