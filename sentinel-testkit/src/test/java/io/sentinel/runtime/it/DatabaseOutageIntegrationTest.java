@@ -5,19 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.events.Topic;
-import io.sentinel.events.incident.IncidentOpened;
-import io.sentinel.events.incident.Observation;
-import io.sentinel.events.incident.Severity;
 import io.sentinel.testkit.DatabaseCoordinates;
 import io.sentinel.testkit.EventSender;
 import io.sentinel.testkit.TcpProxy;
 import io.sentinel.testkit.TestInfrastructure;
 import io.sentinel.testkit.TopicProbe;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -78,16 +71,16 @@ class DatabaseOutageIntegrationTest {
 
     @Test
     void aValidEventWaitsOutADatabaseOutageAndIsNeverDeadLettered() throws Exception {
-        String before = sender.send(opened("inc-before-outage")).id();
-        await().atMost(Duration.ofSeconds(30)).until(() -> handled(before));
+        String before = sender.send(ProbeEvents.opened("inc-before-outage")).id();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProbeEvents.handled("probe_outage", before));
 
         proxy.cut();
-        String during = sender.send(opened("inc-during-outage")).id();
+        String during = sender.send(ProbeEvents.opened("inc-during-outage")).id();
         await().atMost(Duration.ofSeconds(30)).until(() -> transientRetries() >= 3);
-        assertThat(handled(during)).isFalse();
+        assertThat(ProbeEvents.handled("probe_outage", during)).isFalse();
 
         proxy.restore();
-        await().atMost(Duration.ofSeconds(60)).until(() -> handled(during));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ProbeEvents.handled("probe_outage", during));
         assertThat(probe.records(Topic.INCIDENTS.deadLetterTopicName()))
                 .as("the event that met the outage was handled, not dead-lettered")
                 .noneMatch(record -> during.equals(record.headers().get("ce_id")));
@@ -96,23 +89,5 @@ class DatabaseOutageIntegrationTest {
     private double transientRetries() {
         var counter = meters.find("sentinel.events.transient.retries").counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    /** Read past the proxy: whether the service recorded the event as handled. */
-    private static boolean handled(String eventId) throws Exception {
-        DatabaseCoordinates db = TestInfrastructure.database();
-        try (var connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-             var query = connection.prepareStatement("select count(*) from probe_outage.handled where event_id = ?")) {
-            query.setString(1, eventId);
-            var rows = query.executeQuery();
-            rows.next();
-            return rows.getLong(1) == 1;
-        }
-    }
-
-    private static IncidentOpened opened(String incidentId) {
-        Instant now = Instant.now();
-        return new IncidentOpened(incidentId, UUID.randomUUID().toString(), "fp-" + incidentId, "memory-usage-high", "Memory high",
-                Severity.WARNING, "shop", Map.of(), new Observation("memory_usage_ratio", 0.7, 0.6, null, now), now, null);
     }
 }

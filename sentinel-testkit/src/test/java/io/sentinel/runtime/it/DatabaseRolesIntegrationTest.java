@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.sentinel.events.incident.IncidentOpened;
-import io.sentinel.events.incident.Observation;
-import io.sentinel.events.incident.Severity;
 import io.sentinel.testkit.DatabaseCoordinates;
 import io.sentinel.testkit.EventSender;
 import io.sentinel.testkit.TestInfrastructure;
@@ -17,8 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,8 +67,8 @@ class DatabaseRolesIntegrationTest {
 
     @Test
     void aServiceWorksAsARoleThatCanOnlyUseItsOwnSchema() throws Exception {
-        String eventId = sender.send(opened()).id();
-        await().atMost(Duration.ofSeconds(30)).until(() -> handled(eventId));
+        String eventId = sender.send(ProbeEvents.opened("inc-roles-" + UUID.randomUUID())).id();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProbeEvents.handled("probe_roles", eventId));
 
         try (Connection admin = admin(); var roles = admin.createStatement().executeQuery(
                 "select rolsuper, rolcreaterole, rolcreatedb from pg_roles where rolname = '" + APP + "'")) {
@@ -90,15 +85,6 @@ class DatabaseRolesIntegrationTest {
         }
     }
 
-    private static boolean handled(String eventId) throws SQLException {
-        try (Connection admin = admin(); var query = admin.prepareStatement("select count(*) from probe_roles.handled where event_id = ?")) {
-            query.setString(1, eventId);
-            var rows = query.executeQuery();
-            rows.next();
-            return rows.getLong(1) == 1;
-        }
-    }
-
     private static Connection admin() throws SQLException {
         DatabaseCoordinates db = TestInfrastructure.database();
         return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
@@ -106,12 +92,5 @@ class DatabaseRolesIntegrationTest {
 
     private static Connection as(String role) throws SQLException {
         return DriverManager.getConnection(TestInfrastructure.database().jdbcUrl(), role, "");
-    }
-
-    private static IncidentOpened opened() {
-        Instant now = Instant.now();
-        String incidentId = "inc-roles-" + UUID.randomUUID();
-        return new IncidentOpened(incidentId, UUID.randomUUID().toString(), "fp-" + incidentId, "memory-usage-high", "Memory high",
-                Severity.WARNING, "shop", Map.of(), new Observation("memory_usage_ratio", 0.7, 0.6, null, now), now, null);
     }
 }

@@ -9,9 +9,6 @@ import io.sentinel.events.EventEnvelope;
 import io.sentinel.events.EventIds;
 import io.sentinel.events.Topic;
 import io.sentinel.events.TraceParent;
-import io.sentinel.events.incident.IncidentOpened;
-import io.sentinel.events.incident.Observation;
-import io.sentinel.events.incident.Severity;
 import io.sentinel.runtime.config.KafkaTopicProperties;
 import io.sentinel.runtime.kafka.EventRecords;
 import io.sentinel.runtime.kafka.TopicProvisioner;
@@ -19,7 +16,6 @@ import io.sentinel.testkit.DatabaseCoordinates;
 import io.sentinel.testkit.TestInfrastructure;
 import io.sentinel.testkit.TestKeyring;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,10 +81,11 @@ class KafkaSecurityIntegrationTest {
              var producer = new KafkaProducer<>(clientProperties(PASSWORD), new StringSerializer(), new ByteArraySerializer());
              var consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer())) {
             String incidentId = "inc-sasl-" + UUID.randomUUID();
-            var envelope = new EventEnvelope<>(EventIds.random(), "detector", Instant.now(), TraceParent.root(), opened(incidentId));
+            var envelope = new EventEnvelope<>(EventIds.random(), "detector", Instant.now(), TraceParent.root(),
+                    ProbeEvents.opened(incidentId));
             producer.send(new EventRecords(new EventCodec(), TestKeyring.signer("detector")).of(envelope).toProducerRecord()).get();
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> handled(envelope.id()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> ProbeEvents.handled("probe_sasl", envelope.id()));
             consumer.subscribe(List.of(Topic.INCIDENTS.topicName()));
             List<String> escalated = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -146,22 +143,5 @@ class KafkaSecurityIntegrationTest {
         properties.put("group.id", "sasl-test-" + UUID.randomUUID());
         properties.put("auto.offset.reset", "earliest");
         return properties;
-    }
-
-    private static boolean handled(String eventId) throws Exception {
-        DatabaseCoordinates db = TestInfrastructure.database();
-        try (var connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-             var query = connection.prepareStatement("select count(*) from probe_sasl.handled where event_id = ?")) {
-            query.setString(1, eventId);
-            var rows = query.executeQuery();
-            rows.next();
-            return rows.getLong(1) == 1;
-        }
-    }
-
-    private static IncidentOpened opened(String incidentId) {
-        Instant now = Instant.now();
-        return new IncidentOpened(incidentId, UUID.randomUUID().toString(), "fp-" + incidentId, "memory-usage-high", "Memory high",
-                Severity.WARNING, "shop", Map.of(), new Observation("memory_usage_ratio", 0.7, 0.6, null, now), now, null);
     }
 }

@@ -10,13 +10,11 @@ import io.sentinel.events.Topic;
 import io.sentinel.events.TraceParent;
 import io.sentinel.events.incident.IncidentEscalated;
 import io.sentinel.events.incident.IncidentOpened;
-import io.sentinel.events.incident.Observation;
-import io.sentinel.events.incident.Severity;
 import io.sentinel.testkit.KafkaBroker;
+import io.sentinel.testkit.ReceivedRecord;
 import io.sentinel.testkit.ServiceIntegrationTest;
 import io.sentinel.testkit.TestInfrastructure;
 import io.sentinel.testkit.TestKeyring;
-import io.sentinel.testkit.ReceivedRecord;
 import io.sentinel.testkit.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,7 +46,7 @@ class RuntimeIntegrationTest extends ServiceIntegrationTest {
     @Test
     void handlesAnEventOnceAndPublishesTheReactionInTheSameTrace() throws Exception {
         try (var probe = TopicProbe.allTopics(BROKER.bootstrapServers()); var producer = producer()) {
-            var envelope = envelope(opened("inc-once"));
+            var envelope = envelope(ProbeEvents.opened("inc-once"));
 
             send(producer, envelope);
             send(producer, envelope);
@@ -72,7 +70,7 @@ class RuntimeIntegrationTest extends ServiceIntegrationTest {
     void deadLettersPoisonWithTheReasonAndKeepsConsuming() throws Exception {
         try (var probe = TopicProbe.allTopics(BROKER.bootstrapServers()); var producer = producer()) {
             String dlq = Topic.INCIDENTS.deadLetterTopicName();
-            var valid = envelope(opened("inc-after-poison"));
+            var valid = envelope(ProbeEvents.opened("inc-after-poison"));
             Map<String, String> headers = CODEC.headers(valid);
 
             // Poison from the rightful producer: signed by the detector, yet breaking the contract.
@@ -96,7 +94,7 @@ class RuntimeIntegrationTest extends ServiceIntegrationTest {
     void refusesRecordsNotSignedByTheTopicsProducerAndKeepsConsuming() throws Exception {
         try (var probe = TopicProbe.allTopics(BROKER.bootstrapServers()); var producer = producer()) {
             String dlq = Topic.INCIDENTS.deadLetterTopicName();
-            var forged = envelope(opened("inc-forged"));
+            var forged = envelope(ProbeEvents.opened("inc-forged"));
             byte[] payload = CODEC.encode(forged.event());
             Map<String, String> headers = CODEC.headers(forged);
 
@@ -109,7 +107,7 @@ class RuntimeIntegrationTest extends ServiceIntegrationTest {
                     tampered.headers())).get();
             ProducerRecord<String, byte[]> moved = signed(headers, payload, "moved-key");
             producer.send(new ProducerRecord<>(moved.topic(), null, "another-key", moved.value(), moved.headers())).get();
-            var valid = envelope(opened("inc-after-forgeries"));
+            var valid = envelope(ProbeEvents.opened("inc-after-forgeries"));
             send(producer, valid);
 
             List<ReceivedRecord> deadLetters = probe.awaitRecords(dlq, 5, r -> List.of("unsigned", "wrong-signer", "wrong-producer",
@@ -132,12 +130,6 @@ class RuntimeIntegrationTest extends ServiceIntegrationTest {
     private long handledCount(String eventId) {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from handled where event_id = :id").bind("id", eventId)
                 .mapTo(Long.class).one());
-    }
-
-    private static IncidentOpened opened(String incidentId) {
-        Instant now = Instant.now();
-        return new IncidentOpened(incidentId, UUID.randomUUID().toString(), "fp-" + incidentId, "memory-usage-high", "Memory high",
-                Severity.WARNING, "shop", Map.of(), new Observation("memory_usage_ratio", 0.7, 0.6, null, now), now, null);
     }
 
     private static <E extends SentinelEvent> EventEnvelope<E> envelope(E event) {
