@@ -15,6 +15,7 @@ import io.sentinel.events.decision.ActionRejected;
 import io.sentinel.events.decision.ApprovalExpired;
 import io.sentinel.events.decision.ApprovalMode;
 import io.sentinel.events.decision.ApprovalRequested;
+import io.sentinel.events.execution.ClearedWithoutRemediation;
 import io.sentinel.events.execution.ExecutionFailed;
 import io.sentinel.events.execution.ExecutionSkipped;
 import io.sentinel.events.execution.ExecutionStarted;
@@ -118,6 +119,7 @@ final class EventSamples {
                 new RollbackSucceeded(INCIDENT, CAUSE, EXECUTION, "restored configuration from snapshot"),
                 new RollbackFailed(INCIDENT, CAUSE, EXECUTION, "PUT /admin/config returned 500"),
                 new ExecutionSkipped(INCIDENT, CAUSE, "incident already resolved"),
+                new ClearedWithoutRemediation(INCIDENT, CAUSE, AT),
                 new SettingChanged("detector.thresholds.memory-usage-high",
                         JsonNodeFactory.instance.objectNode().put("above", 0.7).put("for", "1m"), "alice", AT),
                 new SettingRemoved("detector.thresholds.memory-usage-high", "alice", AT)

@@ -8,6 +8,7 @@ import io.sentinel.runtime.config.KafkaTopicProperties;
 import io.sentinel.runtime.config.ServiceIdentityProperties;
 import io.sentinel.runtime.consume.EventConsumers;
 import io.sentinel.runtime.consume.RecordFailureHandling;
+import io.sentinel.runtime.db.SentinelJdbi;
 import io.sentinel.runtime.inbox.InboxJanitor;
 import io.sentinel.runtime.inbox.InboxProperties;
 import io.sentinel.runtime.kafka.DirectEventPublisher;
@@ -28,8 +29,6 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -67,7 +66,7 @@ public class SentinelRuntimeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        return SentinelJdbi.create(dataSource);
     }
 
     /** Runs when the bean is created, before any binding starts consuming or producing. */

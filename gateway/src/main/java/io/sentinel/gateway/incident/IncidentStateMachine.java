@@ -12,6 +12,7 @@ import io.sentinel.events.decision.ApprovalExpired;
 import io.sentinel.events.decision.ApprovalMode;
 import io.sentinel.events.decision.ApprovalRequested;
 import io.sentinel.events.decision.DecisionEvent;
+import io.sentinel.events.execution.ClearedWithoutRemediation;
 import io.sentinel.events.execution.ExecutionEvent;
 import io.sentinel.events.execution.ExecutionFailed;
 import io.sentinel.events.execution.ExecutionSkipped;
@@ -99,6 +100,7 @@ public final class IncidentStateMachine {
                 case ExecutionFailed failed -> null;
                 case RollbackFailed failed -> null;
                 case ExecutionSkipped skipped -> null;
+                case ClearedWithoutRemediation cleared -> null;
             };
             case ApprovalEvent approval -> switch (approval) {
                 case ApprovalVoteCast vote -> null;

@@ -15,6 +15,7 @@ import io.sentinel.events.decision.ApprovalMode;
 import io.sentinel.events.decision.ApprovalRequested;
 import io.sentinel.events.decision.DecisionEvent;
 import io.sentinel.events.execution.ExecutionEvent;
+import io.sentinel.events.execution.ClearedWithoutRemediation;
 import io.sentinel.events.execution.ExecutionFailed;
 import io.sentinel.events.execution.ExecutionSkipped;
 import io.sentinel.events.execution.ExecutionStarted;
@@ -109,6 +110,7 @@ public final class TimelineSummary {
             case RollbackSucceeded rolledBack -> "Rolled back: " + rolledBack.detail();
             case RollbackFailed failed -> "Rollback failed: " + failed.reason();
             case ExecutionSkipped skipped -> "Execution skipped: " + skipped.reason();
+            case ClearedWithoutRemediation cleared -> "Condition cleared with no remediation of Sentinel's involved";
         };
     }
 

@@ -7,5 +7,5 @@ import io.sentinel.events.IncidentScoped;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public sealed interface ExecutionEvent extends IncidentScoped
         permits ExecutionStarted, StepCompleted, VerificationStarted, VerificationPassed, VerificationFailed, ExecutionFailed,
-        RollbackSucceeded, RollbackFailed, ExecutionSkipped {
+        RollbackSucceeded, RollbackFailed, ExecutionSkipped, ClearedWithoutRemediation {
 }
