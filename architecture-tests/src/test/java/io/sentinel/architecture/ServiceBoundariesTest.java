@@ -40,10 +40,25 @@ class ServiceBoundariesTest {
     @ArchTest
     static final ArchRule domainPackagesDoNotDependOnTheWeb = noClasses()
             .that().resideInAnyPackage(SERVICES)
-            .and().resideOutsideOfPackages("..web..", "..auth..")
+            .and().resideOutsideOfPackages("..web..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.web..", "jakarta.servlet..", "org.springframework.security.web..")
-            .because("HTTP adapters live in web (and, in the gateway, the authentication filter in auth)");
+            .because("HTTP adapters live in web");
+
+    @ArchTest
+    static final ArchRule onlyPersistenceShellsTouchTheDatabase = noClasses()
+            .that().resideInAnyPackage(SERVICES)
+            .and().resideOutsideOfPackages("..db..", "..kafka..", "..web..")
+            .and().haveSimpleNameNotEndingWith("Configuration")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..")
+            .because("cores decide on values; a feature's db package (DAOs and the thin steps that apply a core's "
+                    + "decision in a transaction) is the only place that talks to PostgreSQL");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = slices()
+            .matching("io.sentinel.(*).(*)..")
+            .should().beFreeOfCycles()
+            .because("a service's features form a hierarchy: a core never depends on what depends on it");
 
     @ArchTest
     static final ArchRule servicesDoNotShipTestInfrastructure = noClasses()

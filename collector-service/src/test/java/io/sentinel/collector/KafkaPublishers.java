@@ -2,10 +2,10 @@ package io.sentinel.collector;
 
 import io.sentinel.events.EventCodec;
 import io.sentinel.runtime.kafka.DirectEventPublisher;
+import io.sentinel.runtime.kafka.EventEnvelopes;
 import io.sentinel.runtime.kafka.EventProducer;
 import io.sentinel.runtime.kafka.EventRecords;
 import io.sentinel.testkit.TestKeyring;
-import io.sentinel.runtime.outbox.EventEnvelopes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

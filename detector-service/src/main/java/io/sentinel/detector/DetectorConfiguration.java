@@ -1,31 +1,62 @@
 package io.sentinel.detector;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sentinel.detector.incident.IncidentLifecycle;
+import io.sentinel.detector.engine.RuleEngine;
+import io.sentinel.detector.engine.TickRunner;
 import io.sentinel.detector.incident.IncidentManager;
 import io.sentinel.detector.incident.IncidentProperties;
+import io.sentinel.detector.incident.IncidentSteps;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.limits.LimitsProperties;
 import io.sentinel.detector.noise.NoiseControl;
 import io.sentinel.detector.noise.NoiseProperties;
-import io.sentinel.detector.remediation.RemediationTracker;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.DetectionRule;
-import io.sentinel.detector.rule.RuleEngine;
 import io.sentinel.detector.rule.ScheduledRule;
-import io.sentinel.events.EventCodec;
-import io.sentinel.runtime.outbox.EventOutbox;
+import io.sentinel.events.settings.detector.LatencyEstimateSetting;
+import io.sentinel.events.settings.detector.LlmCostSetting;
+import io.sentinel.events.settings.detector.LlmSetting;
+import io.sentinel.events.settings.detector.NoveltySetting;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The detector's machinery; the rules themselves are components found by scanning. */
 @Configuration
 class DetectorConfiguration {
+
+    /** The one overlay of runtime settings on the configuration (see docs/adr/0010-typed-runtime-settings.md). */
+    @Bean
+    RuntimeOverlay runtimeOverlay(RuntimeSettings settings) {
+        return new RuntimeOverlay(settings);
+    }
+
+    // Sections configured in exactly the shape of their runtime setting: bound straight into the setting's record.
+
+    @Bean
+    NoveltySetting noveltySetting(Environment environment) {
+        return Binder.get(environment).bindOrCreate("sentinel.detector.novelty", NoveltySetting.class);
+    }
+
+    @Bean
+    LlmSetting llmSetting(Environment environment) {
+        return Binder.get(environment).bindOrCreate("sentinel.detector.llm", LlmSetting.class);
+    }
+
+    @Bean
+    LlmCostSetting llmCostSetting(Environment environment) {
+        return Binder.get(environment).bindOrCreate("sentinel.detector.llm-cost", LlmCostSetting.class);
+    }
+
+    @Bean
+    LatencyEstimateSetting latencyEstimateSetting(Environment environment) {
+        return Binder.get(environment).bindOrCreate("sentinel.detector.latency.estimate", LatencyEstimateSetting.class);
+    }
 
     @Bean
     KeyLimits keyLimits(LimitsProperties properties, MeterRegistry meters) {
@@ -38,28 +69,23 @@ class DetectorConfiguration {
     }
 
     @Bean
-    NoiseControl noiseControl(NoiseProperties properties, RuntimeSettings settings, SettingValues values, MeterRegistry meters) {
-        return new NoiseControl(properties, settings, values, meters);
+    NoiseControl noiseControl(NoiseProperties properties, RuntimeOverlay overlay, MeterRegistry meters) {
+        return new NoiseControl(properties, overlay, meters);
     }
 
     @Bean
-    IncidentLifecycle incidentLifecycle() {
-        return new IncidentLifecycle();
+    IncidentManager incidentManager(IncidentProperties properties, NoiseControl noise) {
+        return new IncidentManager(properties, noise);
     }
 
     @Bean
-    IncidentManager incidentManager(IncidentProperties properties, NoiseControl noise, IncidentLifecycle lifecycle, EventCodec codec) {
-        return new IncidentManager(properties, noise, lifecycle, codec.mapper());
+    IncidentSteps incidentSteps(IncidentManager manager, MeterRegistry meters) {
+        return new IncidentSteps(manager, meters);
     }
 
     @Bean
-    RuleEngine ruleEngine(List<DetectionRule> rules, List<ScheduledRule> scheduledRules, IncidentManager incidents, Jdbi jdbi,
-                          EventOutbox outbox, Clock clock, MeterRegistry meters) {
-        return new RuleEngine(rules, scheduledRules, incidents, jdbi, outbox, clock, meters);
-    }
-
-    @Bean
-    RemediationTracker remediationTracker(IncidentLifecycle lifecycle, Clock clock) {
-        return new RemediationTracker(lifecycle, clock);
+    RuleEngine ruleEngine(List<DetectionRule> rules, List<ScheduledRule> scheduledRules, IncidentSteps incidents, TickRunner ticks,
+                          Clock clock, MeterRegistry meters) {
+        return new RuleEngine(rules, scheduledRules, incidents, ticks, clock, meters);
     }
 }

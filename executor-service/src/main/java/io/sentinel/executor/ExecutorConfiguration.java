@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.executor.action.ActionRunner;
 import io.sentinel.executor.action.RunDeadlineProperties;
 import io.sentinel.executor.action.RunDeadlines;
-import io.sentinel.executor.execution.ExecutionJournal;
+import io.sentinel.executor.db.ExecutionJournal;
+import io.sentinel.executor.db.ExecutionStore;
 import io.sentinel.executor.execution.ExecutionMetrics;
 import io.sentinel.executor.execution.ExecutionVariables;
-import io.sentinel.executor.execution.StepRunner;
 import io.sentinel.executor.http.HostResolver;
 import io.sentinel.executor.http.HttpStepClient;
 import io.sentinel.executor.http.HttpStepProperties;
@@ -18,19 +18,26 @@ import io.sentinel.executor.recovery.StartupRecovery;
 import io.sentinel.executor.rollback.Rollback;
 import io.sentinel.executor.secrets.SecretStore;
 import io.sentinel.executor.secrets.SecretsProperties;
+import io.sentinel.executor.step.StepKinds;
+import io.sentinel.executor.step.StepRunner;
 import io.sentinel.executor.target.TargetCheck;
-import io.sentinel.executor.verification.ConditionTracker;
+import io.sentinel.executor.verification.ClearingJudge;
 import io.sentinel.executor.verification.VerificationDeadlines;
 import io.sentinel.executor.verification.Verifier;
 import io.sentinel.playbooks.PlaybookCatalog;
 import io.sentinel.runtime.inventory.TargetInventory;
 import io.sentinel.runtime.outbox.EventOutbox;
 import java.time.Clock;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** How the executor's stages are put together: intake → action → verification → rollback. */
+/**
+ * How the executor's stages are put together: intake → action → verification → rollback, each step
+ * run by the kind its action names. The one place step kinds are composed: a new kind is one more
+ * argument to {@link #stepKinds}.
+ */
 @Configuration
 class ExecutorConfiguration {
 
@@ -59,6 +66,14 @@ class ExecutorConfiguration {
         return new HttpStepClient(properties, resolver, transport, secrets);
     }
 
+    /** Every kind of step this executor runs; a catalog with a step of any other kind stops it at start-up. */
+    @Bean
+    StepKinds stepKinds(HttpStepClient http, PlaybookCatalog catalog) {
+        StepKinds kinds = new StepKinds(List.of(http));
+        kinds.requireRunnable(catalog);
+        return kinds;
+    }
+
     @Bean
     Preconditions preconditions(TargetInventory inventory, SecretStore secrets) {
         return new Preconditions(new TargetCheck(inventory), secrets);
@@ -70,47 +85,53 @@ class ExecutorConfiguration {
     }
 
     @Bean
+    ExecutionStore executionStore(Jdbi jdbi) {
+        return new ExecutionStore(jdbi);
+    }
+
+    @Bean
     ExecutionJournal executionJournal(Jdbi jdbi, EventOutbox outbox, Clock clock, ExecutionMetrics metrics) {
         return new ExecutionJournal(jdbi, outbox, clock, metrics);
     }
 
     @Bean
-    StepRunner stepRunner(HttpStepClient http, ExecutionJournal journal, ExecutionMetrics metrics) {
-        return new StepRunner(http, journal, metrics);
+    StepRunner stepRunner(StepKinds kinds, ExecutionJournal journal, ExecutionMetrics metrics) {
+        return new StepRunner(kinds, journal, metrics);
     }
 
     @Bean
-    Rollback rollback(Jdbi jdbi, ExecutionJournal journal, StepRunner steps, ExecutionVariables variables) {
-        return new Rollback(jdbi, journal, steps, variables);
+    Rollback rollback(ExecutionStore executions, ExecutionJournal journal, StepRunner steps, ExecutionVariables variables) {
+        return new Rollback(executions, journal, steps, variables);
     }
 
     @Bean
-    Verifier verifier(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, StepRunner steps, Rollback rollback,
+    Verifier verifier(ExecutionStore executions, PlaybookCatalog catalog, ExecutionJournal journal, StepRunner steps, Rollback rollback,
                       ExecutionVariables variables) {
-        return new Verifier(jdbi, catalog, journal, steps, rollback, variables);
+        return new Verifier(executions, catalog, journal, steps, rollback, variables);
     }
 
     @Bean
-    VerificationDeadlines verificationDeadlines(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, Verifier verifier,
-                                                Rollback rollback, Clock clock) {
-        return new VerificationDeadlines(jdbi, catalog, journal, verifier, rollback, clock);
+    VerificationDeadlines verificationDeadlines(ExecutionStore executions, PlaybookCatalog catalog, ExecutionJournal journal,
+                                                Verifier verifier, Rollback rollback, Clock clock) {
+        return new VerificationDeadlines(executions, catalog, journal, verifier, rollback, clock);
     }
 
     @Bean
-    RunDeadlines runDeadlines(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, Rollback rollback, Clock clock) {
-        return new RunDeadlines(jdbi, catalog, journal, rollback, clock);
+    RunDeadlines runDeadlines(ExecutionStore executions, PlaybookCatalog catalog, ExecutionJournal journal, Rollback rollback,
+                              Clock clock) {
+        return new RunDeadlines(executions, catalog, journal, rollback, clock);
     }
 
     @Bean
-    ConditionTracker conditionTracker(Verifier verifier) {
-        return new ConditionTracker(verifier);
+    ClearingJudge clearingJudge(Verifier verifier, ExecutionMetrics metrics, Clock clock) {
+        return new ClearingJudge(verifier, metrics, clock);
     }
 
     @Bean
-    ActionRunner actionRunner(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, StepRunner steps, Verifier verifier,
-                              Rollback rollback, Preconditions preconditions, ExecutionVariables variables,
+    ActionRunner actionRunner(ExecutionStore executions, PlaybookCatalog catalog, ExecutionJournal journal, StepRunner steps,
+                              Verifier verifier, Rollback rollback, Preconditions preconditions, ExecutionVariables variables,
                               RunDeadlineProperties deadlines, Clock clock) {
-        return new ActionRunner(jdbi, catalog, journal, steps, verifier, rollback, preconditions, variables, deadlines, clock);
+        return new ActionRunner(executions, catalog, journal, steps, verifier, rollback, preconditions, variables, deadlines, clock);
     }
 
     @Bean
@@ -119,7 +140,8 @@ class ExecutorConfiguration {
     }
 
     @Bean
-    StartupRecovery startupRecovery(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, Rollback rollback, Verifier verifier) {
-        return new StartupRecovery(jdbi, catalog, journal, rollback, verifier);
+    StartupRecovery startupRecovery(ExecutionStore executions, PlaybookCatalog catalog, ExecutionJournal journal, Rollback rollback,
+                                    Verifier verifier) {
+        return new StartupRecovery(executions, catalog, journal, rollback, verifier);
     }
 }

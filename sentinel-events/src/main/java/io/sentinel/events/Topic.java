@@ -1,11 +1,13 @@
 package io.sentinel.events;
 
 import io.sentinel.events.analysis.AnalysisEvent;
+import io.sentinel.events.answer.AnswerEvent;
 import io.sentinel.events.approval.ApprovalEvent;
 import io.sentinel.events.config.ConfigEvent;
 import io.sentinel.events.decision.DecisionEvent;
 import io.sentinel.events.execution.ExecutionEvent;
 import io.sentinel.events.incident.IncidentEvent;
+import io.sentinel.events.question.QuestionEvent;
 import io.sentinel.events.signal.SignalEvent;
 import java.util.Arrays;
 import java.util.Optional;
@@ -22,7 +24,11 @@ public enum Topic {
     APPROVALS("sentinel.approvals.v1", ApprovalEvent.class, false, "gateway"),
     EXECUTIONS("sentinel.executions.v1", ExecutionEvent.class, false, "executor"),
     /** Runtime settings keyed by setting name; compacted so a new consumer reads the current value of each. */
-    CONFIG("sentinel.config.v1", ConfigEvent.class, true, "gateway");
+    CONFIG("sentinel.config.v1", ConfigEvent.class, true, "gateway"),
+    /** Questions to Sentinel, keyed by conversation. */
+    QUESTIONS("sentinel.questions.v1", QuestionEvent.class, false, "gateway"),
+    /** Answers, streamed in chunks, keyed by conversation. */
+    ANSWERS("sentinel.answers.v1", AnswerEvent.class, false, "analyzer");
 
     private final String topicName;
     private final Class<? extends SentinelEvent> family;

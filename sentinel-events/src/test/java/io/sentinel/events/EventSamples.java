@@ -2,6 +2,10 @@ package io.sentinel.events;
 
 import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.analysis.Analyst;
+import io.sentinel.events.analysis.ModelUsage;
+import io.sentinel.events.answer.AnswerChunk;
+import io.sentinel.events.answer.AnswerCompleted;
+import io.sentinel.events.question.QuestionAsked;
 import io.sentinel.events.analysis.ProposedAction;
 import io.sentinel.events.analysis.Risk;
 import io.sentinel.events.approval.ApprovalVoteCast;
@@ -101,7 +105,8 @@ final class EventSamples {
                 new IncidentEscalated(INCIDENT, CAUSE, "rolled back: the fix did not clear the condition", AT),
                 new AnalysisCompleted(INCIDENT, CAUSE, Analyst.HEURISTIC, null, "no LLM configured",
                         "Memory grows without bound: a leak or an oversized cache", List.of("memory_usage_ratio=0.734 above 0.6 for 30s"),
-                        ACTION, Risk.MEDIUM, 0.5, "shop-prod", "production", LABELS, "shop-prod"),
+                        ACTION, Risk.MEDIUM, 0.5, "shop-prod", "production", LABELS, "shop-prod",
+                        new ModelUsage(1840, 212, 0.00041, 2300), List.of("1b2c3d4e-0000-4000-8000-000000000001")),
                 new ActionAuthorized(INCIDENT, CAUSE, ACTION, Risk.MEDIUM, ApprovalMode.HUMAN, "alice", APPROVAL,
                         "approve-medium", "shop-prod", "production", LABELS, TARGET),
                 new ApprovalRequested(INCIDENT, CAUSE, APPROVAL, ACTION, Risk.MEDIUM, Role.OPERATOR, AT.plusSeconds(14_400),
@@ -122,7 +127,11 @@ final class EventSamples {
                 new ClearedWithoutRemediation(INCIDENT, CAUSE, AT),
                 new SettingChanged("detector.thresholds.memory-usage-high",
                         JsonNodeFactory.instance.objectNode().put("above", 0.7).put("for", "1m"), "alice", AT),
-                new SettingRemoved("detector.thresholds.memory-usage-high", "alice", AT)
+                new SettingRemoved("detector.thresholds.memory-usage-high", "alice", AT),
+                new QuestionAsked("conv-1", "q-1", "Why did shop-prod run out of memory?", INCIDENT, "alice", AT),
+                new AnswerChunk("conv-1", "q-1", 0, "The shop's cache grew without bound "),
+                new AnswerCompleted("conv-1", "q-1", 3, Analyst.LLM, "gpt-4o-mini", null, List.of("incident " + INCIDENT, "playbook release-memory"),
+                        ACTION, new ModelUsage(2100, 180, null, 1900), AT)
         ).collect(Collectors.toMap(SentinelEvent::getClass, event -> event));
     }
 }

@@ -16,13 +16,21 @@ import java.util.Map;
  * @param timeout      the whole call's deadline: connecting, the headers and the entire body
  */
 public record HttpRequestSpec(String method, String url, Map<String, String> headers, String body, List<Integer> expectStatus,
-                              Duration timeout) {
+                              Duration timeout) implements StepAction {
+
+    /** The key a step's HTTP action is written under. */
+    public static final String KIND = "http";
 
     public HttpRequestSpec {
         method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         expectStatus = expectStatus == null ? List.of() : List.copyOf(expectStatus);
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
     }
 
     public boolean succeeded(int status) {
@@ -36,6 +44,7 @@ public record HttpRequestSpec(String method, String url, Map<String, String> hea
     }
 
     /** Every template of the call: the url, the header values and the body. */
+    @Override
     public List<String> templates() {
         List<String> templates = new ArrayList<>();
         if (url != null) {

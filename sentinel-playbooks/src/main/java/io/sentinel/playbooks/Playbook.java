@@ -46,8 +46,8 @@ public record Playbook(String id, String description, Risk risk, Map<String, Par
     public Set<String> variables() {
         Set<String> variables = new TreeSet<>();
         for (PlaybookStep step : allSteps()) {
-            if (step.http() != null) {
-                step.http().templates().forEach(template -> variables.addAll(Template.parse(template).variables()));
+            if (step.action() != null) {
+                step.action().templates().forEach(template -> variables.addAll(Template.parse(template).variables()));
             }
         }
         return variables;

@@ -1,6 +1,7 @@
 package io.sentinel.playbooks;
 
 import io.sentinel.events.analysis.ProposedAction;
+import io.sentinel.events.settings.HumanDuration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public final class PlaybookCatalog {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 // An omitted flag such as 'required' means false.
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .addModule(new SimpleModule().addDeserializer(Duration.class, new HumanDurationDeserializer()))
+                .addModule(new SimpleModule().addDeserializer(Duration.class, new HumanDuration.Deserializer()))
                 .build();
         List<Playbook> playbooks = new ArrayList<>();
         sources.forEach((name, source) -> {

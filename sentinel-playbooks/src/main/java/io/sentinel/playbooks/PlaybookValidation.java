@@ -25,16 +25,25 @@ final class PlaybookValidation {
             if (step.name() == null || step.name().isBlank()) {
                 return Optional.of("every step needs a name");
             }
-            if (step.http() == null || step.http().url() == null) {
-                return Optional.of("step '" + step.name() + "' needs an http action with a url");
+            if (step.action() == null) {
+                return Optional.of("step '" + step.name() + "' needs an action, written under the key of its kind: http");
             }
-            boolean snapshotStep = step.http() == playbook.snapshot();
-            Optional<String> templateProblem = TemplateRules.problemWith(playbook, step, snapshotStep);
-            if (templateProblem.isPresent()) {
-                return Optional.of("playbook '" + playbook.id() + "' " + templateProblem.get());
+            Optional<String> actionProblem = switch (step.action()) {
+                case HttpRequestSpec http -> httpProblem(playbook, step, http);
+            };
+            if (actionProblem.isPresent()) {
+                return actionProblem;
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> httpProblem(Playbook playbook, PlaybookStep step, HttpRequestSpec http) {
+        if (http.url() == null) {
+            return Optional.of("step '" + step.name() + "' needs an http action with a url");
+        }
+        boolean snapshotStep = http == playbook.snapshot();
+        return TemplateRules.problemWith(playbook, step, snapshotStep).map(problem -> "playbook '" + playbook.id() + "' " + problem);
     }
 
     private static Optional<String> structureProblem(Playbook playbook) {

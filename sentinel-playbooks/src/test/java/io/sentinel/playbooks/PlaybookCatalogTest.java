@@ -26,6 +26,8 @@ class PlaybookCatalogTest {
 
         assertThat(playbook.risk()).isEqualTo(Risk.LOW);
         assertThat(playbook.steps()).singleElement().satisfies(step -> {
+            assertThat(step.kind()).isEqualTo("http");
+            assertThat(step.action()).isSameAs(step.http());
             assertThat(step.http().method()).isEqualTo("POST");
             assertThat(step.http().timeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(step.http().succeeded(200)).isTrue();
@@ -90,6 +92,55 @@ class PlaybookCatalogTest {
                 risk: low
                 stepz: []
                 """, "not valid YAML for a playbook");
+    }
+
+    @Test
+    void aStepSaysItsKindByTheKeyOfItsActionAndAnUnknownKindDoesNotLoad() {
+        assertInvalid("""
+                id: no-action
+                description: d
+                risk: low
+                steps: [{name: s}]
+                verify: {window: 1m}
+                """, "step 's' needs an action, written under the key of its kind: http");
+        assertInvalid("""
+                id: unknown-kind
+                description: d
+                risk: low
+                steps: [{name: s, kubernetes: {rollout-restart: shop}}]
+                verify: {window: 1m}
+                """, "kubernetes");
+    }
+
+    @Test
+    void readsDurationsWithTheOneParserEveryServiceUses() {
+        Playbook playbook = parse("""
+                id: durations
+                description: d
+                risk: low
+                snapshot: {url: "{{target.url}}/config", timeout: 1500}
+                steps: [{name: s, http: {url: "{{target.url}}/x", timeout: PT2S}}]
+                verify: {window: 7d, checks: [{name: c, http: {url: "{{target.url}}/health", timeout: 250ms}}]}
+                """);
+
+        assertThat(playbook.snapshot().timeout()).as("a bare number is milliseconds").isEqualTo(Duration.ofMillis(1500));
+        assertThat(playbook.steps().getFirst().http().timeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(playbook.verify().window()).isEqualTo(Duration.ofDays(7));
+        assertThat(playbook.verify().checks().getFirst().http().timeout()).isEqualTo(Duration.ofMillis(250));
+        assertInvalid("""
+                id: wordy
+                description: d
+                risk: low
+                steps: [{name: s, http: {url: "{{target.url}}/x", timeout: 5 minutes}}]
+                verify: {window: 1m}
+                """, "'5 minutes' is not a duration; write it like 500ms, 30s, 5m, 2h, 7d or PT1H30M");
+        assertInvalid("""
+                id: huge
+                description: d
+                risk: low
+                steps: [{name: s, http: {url: "{{target.url}}/x", timeout: %s}}]
+                verify: {window: 1m}
+                """.formatted("9".repeat(5000)), "is not a duration");
     }
 
     @Test
@@ -243,6 +294,10 @@ class PlaybookCatalogTest {
                 steps: [{name: s, http: {url: "%s"}}]
                 verify: {window: 1m}
                 """.formatted(url);
+    }
+
+    private static Playbook parse(String yaml) {
+        return PlaybookCatalog.parse(Map.of("test.yaml", yaml(yaml))).all().iterator().next();
     }
 
     private static PlaybookCatalog.InputStreamSource yaml(String yaml) {

@@ -12,15 +12,14 @@ import io.sentinel.runtime.db.SentinelJdbi;
 import io.sentinel.runtime.inbox.InboxJanitor;
 import io.sentinel.runtime.inbox.InboxProperties;
 import io.sentinel.runtime.kafka.DirectEventPublisher;
+import io.sentinel.runtime.kafka.EventEnvelopes;
 import io.sentinel.runtime.kafka.EventProducer;
 import io.sentinel.runtime.kafka.EventRecords;
 import io.sentinel.runtime.kafka.TopicProvisioner;
-import io.sentinel.runtime.outbox.EventEnvelopes;
 import io.sentinel.runtime.outbox.EventOutbox;
 import io.sentinel.runtime.outbox.OutboxProperties;
 import io.sentinel.runtime.outbox.OutboxRelay;
 import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import io.sentinel.runtime.signing.EventSigner;
 import io.sentinel.runtime.signing.SignatureVerifier;
 import io.sentinel.runtime.signing.SigningProperties;
@@ -113,12 +112,6 @@ public class SentinelRuntimeAutoConfiguration {
     @ConditionalOnMissingBean
     RuntimeSettings runtimeSettings() {
         return new RuntimeSettings();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    SettingValues settingValues() {
-        return new SettingValues();
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.sentinel.testkit;
 
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,15 +34,5 @@ public abstract class ServiceIntegrationTest {
 
     protected static String bootstrapServers() {
         return TestInfrastructure.broker().bootstrapServers();
-    }
-
-    /** For asserting that something does NOT happen: give it the time it would have taken. */
-    protected static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }

@@ -4,7 +4,6 @@ import io.sentinel.analyzer.heuristic.HeuristicAnalyst;
 import io.sentinel.analyzer.heuristic.HeuristicProperties;
 import io.sentinel.playbooks.PlaybookCatalog;
 import io.sentinel.runtime.inventory.TargetInventory;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +16,7 @@ class AnalysisConfiguration {
     }
 
     @Bean
-    IncidentAnalysis incidentAnalysis(HeuristicAnalyst heuristic, TargetInventory inventory, Clock clock) {
-        return new IncidentAnalysis(heuristic, inventory, clock);
+    IncidentAnalysis incidentAnalysis(HeuristicAnalyst heuristic, TargetInventory inventory) {
+        return new IncidentAnalysis(heuristic, inventory);
     }
 }

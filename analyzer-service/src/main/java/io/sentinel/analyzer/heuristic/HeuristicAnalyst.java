@@ -64,11 +64,11 @@ public final class HeuristicAnalyst {
         if (heuristic == null) {
             return new AnalysisCompleted(incident.incidentId(), causationId, Analyst.HEURISTIC, null, fallbackReason,
                     "No heuristic knows rule '" + incident.rule() + "'; a human needs to look", evidence, null, Risk.LOW, 0.0,
-                    incident.resource(), environment, incident.labels(), incident.target());
+                    incident.resource(), environment, incident.labels(), incident.target(), null, null);
         }
         Risk risk = elevateRiskIn.contains(environment) ? heuristic.risk().raised() : heuristic.risk();
         return new AnalysisCompleted(incident.incidentId(), causationId, Analyst.HEURISTIC, null, fallbackReason,
                 heuristic.rootCause(), evidence, heuristic.action(), risk, heuristic.confidence(),
-                incident.resource(), environment, incident.labels(), incident.target());
+                incident.resource(), environment, incident.labels(), incident.target(), null, null);
     }
 }

@@ -1,6 +1,6 @@
 package io.sentinel.analyzer.kafka;
 
-import io.sentinel.analyzer.analysis.IncidentAnalysis;
+import io.sentinel.analyzer.analysis.db.AnalysisRecorder;
 import io.sentinel.events.Topic;
 import io.sentinel.events.incident.IncidentEvent;
 import io.sentinel.events.incident.IncidentOpened;
@@ -15,10 +15,10 @@ import org.springframework.messaging.Message;
 class AnalyzerBindings {
 
     @Bean
-    Consumer<Message<byte[]>> incidents(EventConsumers consumers, IncidentAnalysis analysis) {
+    Consumer<Message<byte[]>> incidents(EventConsumers consumers, AnalysisRecorder analyses) {
         return consumers.consumer(Topic.INCIDENTS, IncidentEvent.class, (envelope, context) -> {
             switch (envelope.event()) {
-                case IncidentOpened opened -> analysis.onOpened(opened, context);
+                case IncidentOpened opened -> analyses.onOpened(opened, context);
                 default -> {
                     // Only an opening is analysed for now; updates and clearings will refine analyses later.
                 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.analyzer.AnalyzerApplication;
 import io.sentinel.events.EventEnvelope;
+import io.sentinel.events.Topic;
 import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.analysis.Analyst;
 import io.sentinel.events.analysis.Risk;
@@ -12,11 +13,17 @@ import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.testkit.ServiceIntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.utils.Utils;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,16 +122,19 @@ class AnalyzerIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void analysesAnIncidentOnlyOnceHoweverOftenItIsAnnounced() throws InterruptedException {
+    void analysesAnIncidentOnlyOnceHoweverOftenItIsAnnounced() {
         IncidentOpened incident = opened("memory-usage-high", "staging");
         EventEnvelope<IncidentOpened> first = sender.send(incident);
         sender.send(first);
         sender.send(opened(incident.incidentId(), "memory-usage-high", "production"));
+        EventEnvelope<IncidentOpened> marker = sender.send(opened(incidentOnTheSamePartitionAs(incident.incidentId()), "memory-usage-high",
+                "staging"));
 
         AnalysisCompleted analysis = awaitAnalysisOf(first);
-        Thread.sleep(1_500);
+        awaitAnalysisOf(marker);
 
-        assertThat(analysesOf(incident.incidentId())).as("redelivered and repeated openings change nothing").containsExactly(analysis);
+        assertThat(analysesOf(incident.incidentId())).as("redelivered and repeated openings, handled before the marker, change nothing")
+                .containsExactly(analysis);
         assertThat(analysis.risk()).as("the first opening's analysis stands").isEqualTo(Risk.LOW);
         assertThat(storedAnalyses(incident.incidentId())).isEqualTo(1L);
     }
@@ -139,6 +149,36 @@ class AnalyzerIntegrationTest extends ServiceIntegrationTest {
         AnalysisCompleted analysis = awaitAnalysisOf(opened);
 
         assertThat(analysesOf(incident.incidentId())).containsExactly(analysis);
+    }
+
+    /**
+     * A new incident whose events land on the same partition as {@code incidentId}'s, on every topic
+     * keyed by incident (the incidents and the analyses topic have as many partitions): it is handled
+     * after everything sent about {@code incidentId} before it, and its analysis is published after
+     * any analysis those produced. Its analysis is the positive marker that they were handled.
+     */
+    private static String incidentOnTheSamePartitionAs(String incidentId) {
+        int partitions;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            partitions = admin.describeTopics(List.of(Topic.INCIDENTS.topicName())).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(Topic.INCIDENTS.topicName()).partitions().size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("cannot describe " + Topic.INCIDENTS.topicName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        int partition = partitionOf(incidentId, partitions);
+        String candidate = UUID.randomUUID().toString();
+        while (partitionOf(candidate, partitions) != partition) {
+            candidate = UUID.randomUUID().toString();
+        }
+        return candidate;
+    }
+
+    /** Kafka's default partitioner for a record with a key. */
+    private static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private long storedAnalyses(String incidentId) {

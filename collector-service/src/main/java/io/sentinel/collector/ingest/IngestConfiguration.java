@@ -1,5 +1,6 @@
 package io.sentinel.collector.ingest;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.sentinel.events.EventCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,8 @@ class IngestConfiguration {
     }
 
     @Bean
-    IngestGate ingestGate(IngestProperties properties) {
-        return new IngestGate(properties.maxInFlightRequests());
+    Bulkhead ingestBulkhead(IngestProperties properties) {
+        return IngestBulkhead.of(properties.maxInFlightRequests());
     }
 
     @Bean

@@ -8,7 +8,6 @@ import io.sentinel.collector.source.SourceSelection;
 import io.sentinel.runtime.kafka.DirectEventPublisher;
 import java.time.Clock;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
@@ -33,23 +32,18 @@ class ScrapeConfiguration {
     }
 
     @Bean
-    ScrapeTargetDao scrapeTargetDao(Jdbi jdbi) {
-        return jdbi.onDemand(ScrapeTargetDao.class);
-    }
-
-    @Bean
     ScrapeMetrics scrapeMetrics(MeterRegistry meters) {
         return new ScrapeMetrics(meters);
     }
 
     @Bean
     ScrapeRound scrapeRound(ScrapeProperties properties, TargetScraper scraper, CanonicalSignals signals, ScrapeTargetHealth health,
-                            ScrapeTargetDao store, DirectEventPublisher publisher, ScrapeMetrics metrics) {
+                            TargetHealthStore store, DirectEventPublisher publisher, ScrapeMetrics metrics) {
         return new ScrapeRound(properties.targets(), scraper, signals, health, store, publisher, metrics);
     }
 
     @Bean
-    ScrapeSchedule scrapeSchedule(ScrapeProperties properties, ScrapeRound round, ScrapeTargetHealth health, ScrapeTargetDao store,
+    ScrapeSchedule scrapeSchedule(ScrapeProperties properties, ScrapeRound round, ScrapeTargetHealth health, TargetHealthStore store,
                                   SourceSelection selection, TaskScheduler taskScheduler) {
         return new ScrapeSchedule(properties, round, health, store, selection, taskScheduler);
     }

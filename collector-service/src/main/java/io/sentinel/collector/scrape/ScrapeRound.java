@@ -26,12 +26,12 @@ public final class ScrapeRound {
     private final TargetScraper scraper;
     private final CanonicalSignals signals;
     private final ScrapeTargetHealth health;
-    private final ScrapeTargetDao store;
+    private final TargetHealthStore store;
     private final DirectEventPublisher publisher;
     private final ScrapeMetrics metrics;
 
     public ScrapeRound(List<ScrapeTarget> targets, TargetScraper scraper, CanonicalSignals signals, ScrapeTargetHealth health,
-                       ScrapeTargetDao store, DirectEventPublisher publisher, ScrapeMetrics metrics) {
+                       TargetHealthStore store, DirectEventPublisher publisher, ScrapeMetrics metrics) {
         this.targets = List.copyOf(targets);
         this.scraper = scraper;
         this.signals = signals;

@@ -22,12 +22,12 @@ public final class ScrapeSchedule {
     private final ScrapeProperties properties;
     private final ScrapeRound round;
     private final ScrapeTargetHealth health;
-    private final ScrapeTargetDao store;
+    private final TargetHealthStore store;
     private final SourceSelection selection;
     private final TaskScheduler scheduler;
     private volatile ScheduledFuture<?> rounds;
 
-    public ScrapeSchedule(ScrapeProperties properties, ScrapeRound round, ScrapeTargetHealth health, ScrapeTargetDao store,
+    public ScrapeSchedule(ScrapeProperties properties, ScrapeRound round, ScrapeTargetHealth health, TargetHealthStore store,
                           SourceSelection selection, TaskScheduler scheduler) {
         this.properties = properties;
         this.round = round;

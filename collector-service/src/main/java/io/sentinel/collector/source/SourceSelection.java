@@ -1,30 +1,46 @@
 package io.sentinel.collector.source;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Which source metric signals come from, and when to switch. With no Prometheus configured the
- * scrape targets are the source, for good. With one, Prometheus is preferred; after
- * {@code fallbackAfter} consecutive rounds it could not answer, the collector scrapes the targets
- * itself, and it returns to Prometheus at its first answer. Pure and thread-safe: rounds report,
- * the scrape schedule and the health endpoint read.
+ * Which source metric signals come from, and when to switch, kept by a resilience4j circuit breaker
+ * around Prometheus. With no Prometheus configured the breaker is forced open: the scrape targets
+ * are the source, for good, and nothing is degraded about it. With one, the breaker starts closed
+ * (Prometheus is the source) over a count-based window of the last {@code fallbackAfter} rounds and
+ * opens when all of them failed, i.e. after {@code fallbackAfter} failed rounds in a row: the
+ * collector then scrapes the targets itself. While it is open, every Prometheus round is the
+ * breaker's half-open trial: the first answer closes it and Prometheus is the source again, a
+ * failure keeps it open. Rounds keep asking Prometheus at their own interval whatever the state, so
+ * the breaker never waits on a clock of its own.
+ *
+ * <p>Pure and thread-safe: rounds report, the scrape schedule and the health endpoint read.
  */
 public final class SourceSelection {
 
     private final boolean prometheusConfigured;
     private final int fallbackAfter;
-    private State state;
+    private final CircuitBreaker prometheus;
+    private int consecutiveFailures;
+    private String lastError;
+    private Instant since;
 
-    private SourceSelection(boolean prometheusConfigured, int fallbackAfter, State initial) {
+    private SourceSelection(boolean prometheusConfigured, int fallbackAfter, CircuitBreaker prometheus, Instant now) {
         this.prometheusConfigured = prometheusConfigured;
         this.fallbackAfter = fallbackAfter;
-        this.state = initial;
+        this.prometheus = prometheus;
+        this.since = now;
     }
 
     /** No Prometheus: scrape, and nothing is degraded about it. */
     public static SourceSelection scrapeOnly(Instant now) {
-        return new SourceSelection(false, Integer.MAX_VALUE, new State(SignalSource.SCRAPE, false, 0, null, now));
+        CircuitBreaker none = CircuitBreaker.of("prometheus", CircuitBreakerConfig.ofDefaults());
+        none.transitionToForcedOpenState();
+        return new SourceSelection(false, Integer.MAX_VALUE, none, now);
     }
 
     /** Prometheus first; it is assumed to answer until it has failed {@code fallbackAfter} rounds in a row. */
@@ -32,35 +48,53 @@ public final class SourceSelection {
         if (fallbackAfter < 1) {
             throw new IllegalArgumentException("fallbackAfter must be at least 1, was " + fallbackAfter);
         }
-        return new SourceSelection(true, fallbackAfter, new State(SignalSource.PROMETHEUS, false, 0, null, now));
+        CircuitBreaker prometheus = CircuitBreaker.of("prometheus", CircuitBreakerConfig.custom()
+                .slidingWindowType(SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(fallbackAfter)
+                .minimumNumberOfCalls(fallbackAfter)
+                .failureRateThreshold(100)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .writableStackTraceEnabled(false)
+                .build());
+        return new SourceSelection(true, fallbackAfter, prometheus, now);
     }
 
     /** Prometheus answered a round (at least one query succeeded). */
     public synchronized Switch prometheusAnswered(Instant at) {
         requirePrometheus();
-        State before = state;
-        state = new State(SignalSource.PROMETHEUS, false, 0, null, before.active() == SignalSource.PROMETHEUS ? before.since() : at);
-        if (before.active() == SignalSource.SCRAPE) {
-            return new Switch.BackToPrometheus(before.consecutiveFailures(), Duration.between(before.since(), at));
+        boolean wasScraping = scrapingBecauseItFailed();
+        int failedRounds = consecutiveFailures;
+        trialIfOpen();
+        prometheus.onSuccess(0, TimeUnit.NANOSECONDS);
+        consecutiveFailures = 0;
+        lastError = null;
+        if (wasScraping) {
+            Duration degradedFor = Duration.between(since, at);
+            since = at;
+            return new Switch.BackToPrometheus(failedRounds, degradedFor);
         }
-        return new Switch.Stay(state);
+        return new Switch.Stay(state());
     }
 
     /** Prometheus could not answer a round: unreachable, too slow, or an error for every query. */
     public synchronized Switch prometheusFailed(Instant at, String reason) {
         requirePrometheus();
-        State before = state;
-        int failures = before.consecutiveFailures() + 1;
-        if (before.active() == SignalSource.PROMETHEUS && failures >= fallbackAfter) {
-            state = new State(SignalSource.SCRAPE, true, failures, reason, at);
-            return new Switch.FellBack(failures, reason);
+        boolean wasScraping = scrapingBecauseItFailed();
+        trialIfOpen();
+        prometheus.onError(0, TimeUnit.NANOSECONDS, new PrometheusNotAnswering(reason));
+        consecutiveFailures++;
+        lastError = reason;
+        if (!wasScraping && scrapingBecauseItFailed()) {
+            since = at;
+            return new Switch.FellBack(consecutiveFailures, reason);
         }
-        state = new State(before.active(), before.degraded(), failures, reason, before.since());
-        return new Switch.Stay(state);
+        return new Switch.Stay(state());
     }
 
     public synchronized State state() {
-        return state;
+        SignalSource active = prometheus.getState() == CircuitBreaker.State.CLOSED ? SignalSource.PROMETHEUS : SignalSource.SCRAPE;
+        return new State(active, scrapingBecauseItFailed(), consecutiveFailures, lastError, since);
     }
 
     /** Whether the scrape targets are to be scraped now. */
@@ -74,6 +108,20 @@ public final class SourceSelection {
 
     public int fallbackAfter() {
         return fallbackAfter;
+    }
+
+    /** Open (or trying half-open) because Prometheus failed, as opposed to forced open because there is none. */
+    private boolean scrapingBecauseItFailed() {
+        CircuitBreaker.State state = prometheus.getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN;
+    }
+
+    /** While scraping, a round's outcome is the half-open trial that decides whether Prometheus is back. */
+    private void trialIfOpen() {
+        if (prometheus.getState() == CircuitBreaker.State.OPEN) {
+            prometheus.transitionToHalfOpenState();
+            prometheus.tryAcquirePermission();
+        }
     }
 
     private void requirePrometheus() {
@@ -104,6 +152,14 @@ public final class SourceSelection {
 
         /** Prometheus answers again after {@code failedRounds} failed rounds, of which the collector scraped for {@code degradedFor}. */
         record BackToPrometheus(int failedRounds, Duration degradedFor) implements Switch {
+        }
+    }
+
+    /** What the breaker records for a failed round; never thrown. */
+    private static final class PrometheusNotAnswering extends RuntimeException {
+
+        PrometheusNotAnswering(String reason) {
+            super(reason, null, false, false);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.sentinel.collector.web;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sentinel.collector.ingest.IngestGate;
 import io.sentinel.collector.ingest.IngestRateLimits;
 import io.sentinel.collector.ingest.IngestTokens;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -36,8 +36,8 @@ class IngestWebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<IngestAdmissionFilter> ingestAdmissionFilter(IngestGate gate) {
-        var registration = new FilterRegistrationBean<>(new IngestAdmissionFilter(gate));
+    FilterRegistrationBean<IngestAdmissionFilter> ingestAdmissionFilter(Bulkhead ingestBulkhead) {
+        var registration = new FilterRegistrationBean<>(new IngestAdmissionFilter(ingestBulkhead));
         registration.addUrlPatterns(INGEST_PATHS);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 102);
         return registration;

@@ -3,9 +3,9 @@ package io.sentinel.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -49,20 +49,18 @@ class IngestLimitsTest {
     }
 
     @Test
-    void theGateAdmitsUpToItsCapacityAndAPermitFreesItsPlaceOnce() {
-        var gate = new IngestGate(2);
-        Optional<IngestGate.Permit> first = gate.tryEnter();
-        Optional<IngestGate.Permit> second = gate.tryEnter();
+    void theBulkheadAdmitsUpToItsCapacityWithoutWaitingAndAFinishedRequestFreesItsPlace() {
+        Bulkhead bulkhead = IngestBulkhead.of(2);
 
-        assertThat(first).isPresent();
-        assertThat(second).isPresent();
-        assertThat(gate.tryEnter()).as("full").isEmpty();
-        assertThat(gate.inFlight()).isEqualTo(2);
+        assertThat(bulkhead.tryAcquirePermission()).isTrue();
+        assertThat(bulkhead.tryAcquirePermission()).isTrue();
+        assertThat(bulkhead.tryAcquirePermission()).as("full: refused at once, not queued").isFalse();
+        assertThat(bulkhead.getBulkheadConfig().getMaxWaitDuration()).isZero();
+        assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls()).isZero();
 
-        first.get().close();
-        first.get().close();
-        assertThat(gate.inFlight()).as("closing twice frees one place").isEqualTo(1);
-        assertThat(gate.tryEnter()).isPresent();
-        assertThat(gate.tryEnter()).isEmpty();
+        bulkhead.onComplete();
+        assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls()).isEqualTo(1);
+        assertThat(bulkhead.tryAcquirePermission()).isTrue();
+        assertThat(bulkhead.tryAcquirePermission()).isFalse();
     }
 }

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The real Debian binaries of node_exporter, Prometheus and Alertmanager, each on a free loopback
@@ -204,27 +207,26 @@ final class PrometheusBinaries implements AutoCloseable {
         }
     }
 
+    /** Polls until the process answers 200, or names what it last said (and its log) after {@link #READY}. */
     private void awaitReady(String url) {
-        long deadline = System.nanoTime() + READY.toNanos();
-        String last = "no answer";
+        AtomicReference<String> last = new AtomicReference<>("no answer");
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-            while (System.nanoTime() < deadline) {
-                try {
-                    HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 200) {
-                        return;
-                    }
-                    last = "HTTP " + response.statusCode();
-                } catch (IOException e) {
-                    last = e.toString();
-                }
-                Thread.sleep(100);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Awaitility.await().atMost(READY).pollInterval(Duration.ofMillis(100)).until(() -> answersOk(client, url, last));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(url + " not ready within " + READY + " (" + last.get() + ")\n" + logs(), e);
         }
-        throw new AssertionError(url + " not ready within " + READY + " (" + last + ")\n" + logs());
+    }
+
+    private static boolean answersOk(HttpClient client, String url, AtomicReference<String> last) throws InterruptedException {
+        try {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            last.set("HTTP " + response.statusCode());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            last.set(e.toString());
+            return false;
+        }
     }
 
     private static Path binary(String name) {

@@ -2,8 +2,9 @@ package io.sentinel.collector.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.sentinel.collector.ingest.IngestGate;
+import io.sentinel.collector.ingest.IngestBulkhead;
 import io.sentinel.collector.ingest.IngestRateLimit;
 import io.sentinel.collector.ingest.IngestRateLimits;
 import io.sentinel.collector.ingest.IngestToken;
@@ -71,8 +72,8 @@ class IngestFiltersTest {
 
     @Test
     void requestsBeyondTheGatesCapacityAreTurnedAwayAtOnceWithRetryAfter() throws Exception {
-        var gate = new IngestGate(1);
-        var filter = new IngestAdmissionFilter(gate);
+        Bulkhead bulkhead = IngestBulkhead.of(1);
+        var filter = new IngestAdmissionFilter(bulkhead);
         var inside = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         FilterChain slow = (request, response) -> {
@@ -103,7 +104,7 @@ class IngestFiltersTest {
 
         release.countDown();
         first.join(10_000);
-        assertThat(gate.inFlight()).as("the first request's place is free again").isZero();
+        assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls()).as("the first request's place is free again").isEqualTo(1);
         filter.doFilter(post(null), new MockHttpServletResponse(), chain);
         assertThat(passed).hasValue(1);
     }

@@ -1,5 +1,8 @@
 package io.sentinel.detector.absence;
 
+import io.sentinel.events.settings.detector.HeartbeatSetting;
+import io.sentinel.events.settings.detector.StaleMetricSetting;
+import io.sentinel.events.settings.detector.StuckQueueSetting;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,29 +10,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Absence rules, from {@code sentinel.detector.absence}: heartbeats, stuck queues, metrics that
- * stopped arriving.
+ * stopped arriving. The runtime settings {@code detector.absence.heartbeats}, {@code .default-grace},
+ * {@code .stuck-queue} and {@code .stale-metrics} replace theirs while they exist.
  *
- * @param heartbeats   heartbeats expected even when their beats do not say how often (runtime setting
- *                     {@value HeartbeatRule#HEARTBEATS_SETTING} replaces the list)
+ * @param heartbeats   heartbeats expected even when their beats do not say how often
  * @param defaultGrace grace for a heartbeat that neither its beats nor its configuration give one; unset: 10% of
- *                     its {@code every}, at least a minute (runtime setting {@value HeartbeatRule#DEFAULT_GRACE_SETTING})
+ *                     its {@code every}, at least a minute
  * @param forgetAfter  heartbeats nobody configured, queues and metric series not heard of for this long are
- *                     forgotten (and any incident of theirs resolved); keeps the tables bounded
+ *                     forgotten (and any incident of theirs resolved); keeps the tables bounded (configuration only)
  */
 @ConfigurationProperties("sentinel.detector.absence")
-public record AbsenceProperties(List<ExpectedHeartbeat> heartbeats, Duration defaultGrace, @DefaultValue("7d") Duration forgetAfter,
-                                @DefaultValue StuckQueueSettings stuckQueue, @DefaultValue StaleMetricSettings staleMetrics) {
+public record AbsenceProperties(List<HeartbeatSetting> heartbeats, Duration defaultGrace, @DefaultValue("7d") Duration forgetAfter,
+                                StuckQueueSetting stuckQueue, StaleMetricSetting staleMetrics) {
 
     public AbsenceProperties {
-        heartbeats = heartbeats == null ? List.of() : List.copyOf(heartbeats);
-        ExpectedHeartbeat.byName(heartbeats, ExpectedHeartbeat.PROPERTY);
-        if (defaultGrace != null && defaultGrace.isNegative()) {
-            throw new IllegalArgumentException("sentinel.detector.absence.default-grace must not be negative, was " + defaultGrace);
+        try {
+            heartbeats = HeartbeatSetting.checkList(heartbeats);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sentinel.detector.absence.heartbeats: " + e.getMessage(), e);
         }
-        if (forgetAfter == null || forgetAfter.isNegative() || forgetAfter.isZero()) {
+        try {
+            HeartbeatSetting.checkDefaultGrace(defaultGrace);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sentinel.detector.absence." + e.getMessage(), e);
+        }
+        if (forgetAfter == null || !forgetAfter.isPositive()) {
             throw new IllegalArgumentException("sentinel.detector.absence.forget-after must be positive, was " + forgetAfter);
         }
-        stuckQueue = stuckQueue == null ? new StuckQueueSettings(null, null, null) : stuckQueue;
-        staleMetrics = staleMetrics == null ? new StaleMetricSettings(null, null, null, null) : staleMetrics;
+        stuckQueue = stuckQueue == null ? StuckQueueSetting.DEFAULTS : stuckQueue;
+        staleMetrics = staleMetrics == null ? StaleMetricSetting.DEFAULTS : staleMetrics;
     }
 }

@@ -1,5 +1,6 @@
 package io.sentinel.detector.absence;
 
+import io.sentinel.events.settings.detector.HeartbeatSetting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public record HeartbeatWatch(String name, Instant lastBeatAt, Instant watchedSin
      * Empty when neither the beats nor the configuration say how often: nothing to expect.
      */
     public static Optional<HeartbeatWatch> of(String name, Instant lastBeatAt, Instant watchedSince, Duration beatEvery, Duration beatGrace,
-                                              ExpectedHeartbeat configured, Duration defaultGrace) {
+                                              HeartbeatSetting configured, Duration defaultGrace) {
         Duration every = beatEvery != null ? beatEvery : configured != null ? configured.every() : null;
         if (every == null) {
             return Optional.empty();

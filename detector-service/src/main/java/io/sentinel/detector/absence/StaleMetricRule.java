@@ -10,13 +10,13 @@ import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.Level;
 import io.sentinel.detector.rule.ScheduledRule;
-import io.sentinel.events.EventCodec;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import io.sentinel.events.signal.SignalEvent;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.events.settings.SettingContracts;
+import io.sentinel.events.settings.detector.StaleMetricSetting;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.SettingsView;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rule {@value #RULE}: a watched metric of a resource (per series) that arrived at least
@@ -41,24 +40,20 @@ import tools.jackson.databind.json.JsonMapper;
 public final class StaleMetricRule implements DetectionRule, ScheduledRule {
 
     public static final String RULE = "metric-stale";
-    public static final String SETTING = "detector.absence.stale-metrics";
     /** Series judged (and forgotten) per tick at most, so a tick stays short; the newest stale ones come first. */
     static final int PER_TICK = 500;
     private static final Logger log = LoggerFactory.getLogger(StaleMetricRule.class);
 
     private final Conditions conditions;
     private final KeyLimits limits;
-    private final JsonMapper json;
     private final Duration forgetAfter;
-    private final SettingsView<StaleMetricSettings> settings;
+    private final SettingsView<StaleMetricSetting> settings;
 
-    public StaleMetricRule(AbsenceProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions,
-                           EventCodec codec, KeyLimits limits) {
+    public StaleMetricRule(AbsenceProperties configured, RuntimeOverlay overlay, Conditions conditions, KeyLimits limits) {
         this.conditions = conditions;
         this.limits = limits;
-        this.json = codec.mapper();
         this.forgetAfter = configured.forgetAfter();
-        this.settings = SettingsView.section(runtime, values, SETTING, StaleMetricSettings.class, configured.staleMetrics());
+        this.settings = overlay.replacing(SettingContracts.STALE_METRICS, configured.staleMetrics());
     }
 
     @Override
@@ -71,8 +66,8 @@ public final class StaleMetricRule implements DetectionRule, ScheduledRule {
         if (!(signal instanceof MetricBatch batch) || MetricOrigin.of(batch) == MetricOrigin.BACKFILL) {
             return List.of();
         }
-        StaleMetricSettings current = settings.get();
-        MetricPresenceStore store = context.attach(MetricPresenceStore.class);
+        StaleMetricSetting current = settings.get();
+        MetricPresenceStore store = context.store(MetricPresenceStore.class);
         List<Conditions.Observed> arrivals = new ArrayList<>();
         List<MetricPresenceStore.Arrival> arrived = new ArrayList<>();
         Collection<MetricSeries> watched = MetricSeries.of(RULE, batch, current.signals());
@@ -84,8 +79,8 @@ public final class StaleMetricRule implements DetectionRule, ScheduledRule {
             }
             MetricSample latest = series.latest();
             Map<String, String> labels = series.labels(batch);
-            arrived.add(new MetricPresenceStore.Arrival(series.fingerprint(), series.signal(), json.writeValueAsString(series.identity()),
-                    json.writeValueAsString(labels), series.samples().size(), latest.at()));
+            arrived.add(new MetricPresenceStore.Arrival(series.fingerprint(), series.signal(), series.identity(), labels,
+                    series.samples().size(), latest.at()));
             var observation = new Observation(series.signal(), latest.value(), null,
                     series.signal() + " from " + batch.resource() + " arrives again (sample at " + latest.at() + ")", latest.at());
             arrivals.add(observed(batch.resource(), series.identity(), labels, Level.CLEAR, current, series.signal(), observation,
@@ -99,9 +94,9 @@ public final class StaleMetricRule implements DetectionRule, ScheduledRule {
 
     @Override
     public List<Finding> onTick(DetectionContext context) {
-        StaleMetricSettings current = settings.get();
+        StaleMetricSetting current = settings.get();
         Instant now = context.now();
-        MetricPresenceStore store = context.attach(MetricPresenceStore.class);
+        MetricPresenceStore store = context.store(MetricPresenceStore.class);
         List<Conditions.Observed> observed = new ArrayList<>();
         for (MetricPresence silent : store.silentSince(now.minus(forgetAfter), PER_TICK)) {
             store.forget(silent.series());
@@ -123,18 +118,14 @@ public final class StaleMetricRule implements DetectionRule, ScheduledRule {
         return conditions.observeAll(observed, context);
     }
 
-    private Conditions.Observed observed(MetricPresence presence, Level level, StaleMetricSettings current, Observation observation) {
+    private static Conditions.Observed observed(MetricPresence presence, Level level, StaleMetricSetting current, Observation observation) {
         // The target its batches named when they still arrived: the stale incident opens on a tick, long after them.
-        return observed(presence.resource(), readLabels(presence.identity()), readLabels(presence.labels()), level, current,
-                presence.signal(), observation, presence.target());
-    }
-
-    private Map<String, String> readLabels(String stored) {
-        return json.readValue(stored, json.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+        return observed(presence.resource(), presence.identity(), presence.labels(), level, current, presence.signal(), observation,
+                presence.target());
     }
 
     private static Conditions.Observed observed(String resource, Map<String, String> identity, Map<String, String> labels, Level level,
-                                                StaleMetricSettings settings, String signal, Observation observation, String target) {
+                                                StaleMetricSetting settings, String signal, Observation observation, String target) {
         return new Conditions.Observed(RULE, resource, identity, labels, level, settings.severity(),
                 signal + " from " + resource + " stopped arriving", observation, observation.observedAt(), Duration.ZERO, target);
     }

@@ -13,8 +13,9 @@ import io.sentinel.events.incident.Observation;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import io.sentinel.events.signal.SignalEvent;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.events.settings.SettingContracts;
+import io.sentinel.events.settings.detector.StuckQueueSetting;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.SettingsView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,6 @@ import org.springframework.stereotype.Component;
 public final class StuckQueueRule implements DetectionRule, ScheduledRule {
 
     public static final String RULE = "queue-stuck";
-    public static final String SETTING = "detector.absence.stuck-queue";
     public static final String DEPTH = "queue_depth";
     public static final String CONSUMED = "queue_consumed_per_second";
     public static final String QUEUE_LABEL = "queue";
@@ -52,14 +52,13 @@ public final class StuckQueueRule implements DetectionRule, ScheduledRule {
     private final Conditions conditions;
     private final KeyLimits limits;
     private final Duration forgetAfter;
-    private final SettingsView<StuckQueueSettings> settings;
+    private final SettingsView<StuckQueueSetting> settings;
 
-    public StuckQueueRule(AbsenceProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions,
-                          KeyLimits limits) {
+    public StuckQueueRule(AbsenceProperties configured, RuntimeOverlay overlay, Conditions conditions, KeyLimits limits) {
         this.conditions = conditions;
         this.limits = limits;
         this.forgetAfter = configured.forgetAfter();
-        this.settings = SettingsView.section(runtime, values, SETTING, StuckQueueSettings.class, configured.stuckQueue());
+        this.settings = overlay.replacing(SettingContracts.STUCK_QUEUE, configured.stuckQueue());
     }
 
     @Override
@@ -72,7 +71,7 @@ public final class StuckQueueRule implements DetectionRule, ScheduledRule {
         if (!(signal instanceof MetricBatch batch) || MetricOrigin.of(batch) == MetricOrigin.BACKFILL) {
             return List.of();
         }
-        QueueSampleStore store = context.attach(QueueSampleStore.class);
+        QueueSampleStore store = context.store(QueueSampleStore.class);
         Set<String> tracked = trackedQueues(batch, store);
         Map<String, Map<String, String>> touched = new LinkedHashMap<>();
         for (MetricSample sample : batch.samples()) {
@@ -91,11 +90,12 @@ public final class StuckQueueRule implements DetectionRule, ScheduledRule {
                 touched.put(queue, sample.labels());
             }
         }
-        StuckQueueSettings current = settings.get();
+        StuckQueueSetting current = settings.get();
+        StuckQueueCheck check = StuckQueueCheck.of(current);
         List<Conditions.Observed> observed = new ArrayList<>();
         touched.forEach((queue, sampleLabels) -> {
             List<QueuePoint> points = store.points(batch.resource(), queue);
-            Optional<QueueVerdict> verdict = current.judge(points);
+            Optional<QueueVerdict> verdict = check.judge(points);
             if (verdict.isEmpty()) {
                 return;
             }
@@ -132,7 +132,7 @@ public final class StuckQueueRule implements DetectionRule, ScheduledRule {
 
     @Override
     public List<Finding> onTick(DetectionContext context) {
-        QueueSampleStore store = context.attach(QueueSampleStore.class);
+        QueueSampleStore store = context.store(QueueSampleStore.class);
         List<Conditions.Observed> forgotten = new ArrayList<>();
         for (QueueSampleStore.Queue silent : store.silentSince(context.now().minus(forgetAfter), FORGET_PER_TICK)) {
             store.forget(silent.resource(), silent.queue());
@@ -146,7 +146,7 @@ public final class StuckQueueRule implements DetectionRule, ScheduledRule {
     }
 
     private static Conditions.Observed observed(String resource, String queue, Map<String, String> labels, Level level,
-                                                StuckQueueSettings settings, Observation observation, String target) {
+                                                StuckQueueSetting settings, Observation observation, String target) {
         return new Conditions.Observed(RULE, resource, Map.of(QUEUE_LABEL, queue), labels, level, settings.severity(),
                 (queue.isEmpty() ? "Queue" : "Queue " + queue) + " stuck on " + resource, observation, observation.observedAt(), Duration.ZERO, target);
     }

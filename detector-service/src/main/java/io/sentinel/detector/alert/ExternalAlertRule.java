@@ -1,9 +1,9 @@
 package io.sentinel.detector.alert;
 
-import io.sentinel.detector.incident.Fingerprint;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.AlertStatus;

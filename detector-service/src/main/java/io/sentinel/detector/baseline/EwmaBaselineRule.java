@@ -12,8 +12,8 @@ import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import io.sentinel.events.signal.SignalEvent;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.events.settings.SettingContracts;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.SettingsView;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,18 +38,17 @@ import org.springframework.stereotype.Component;
 public final class EwmaBaselineRule implements DetectionRule {
 
     public static final String RULE = "ewma-baseline-deviation";
-    public static final String SETTING = "detector.baseline.ewma";
     private static final Logger log = LoggerFactory.getLogger(EwmaBaselineRule.class);
 
     private final Conditions conditions;
     private final KeyLimits limits;
-    private final SettingsView<EwmaBaselineSettings> settings;
+    private final SettingsView<EwmaBaseline> settings;
 
-    public EwmaBaselineRule(BaselineProperties configured, RuntimeSettings runtime, SettingValues values, Conditions conditions,
-                            KeyLimits limits) {
+    public EwmaBaselineRule(BaselineProperties configured, RuntimeOverlay overlay, Conditions conditions, KeyLimits limits) {
         this.conditions = conditions;
         this.limits = limits;
-        this.settings = SettingsView.section(runtime, values, SETTING, EwmaBaselineSettings.class, configured.ewma());
+        var setting = overlay.replacing(SettingContracts.EWMA_BASELINE, configured.ewma());
+        this.settings = new SettingsView<>(overlay.settings(), () -> EwmaBaseline.of(setting.get()));
     }
 
     @Override
@@ -62,7 +61,7 @@ public final class EwmaBaselineRule implements DetectionRule {
         if (!(signal instanceof MetricBatch batch)) {
             return List.of();
         }
-        EwmaBaselineSettings current = settings.get();
+        EwmaBaseline current = settings.get();
         List<Conditions.Observed> observed = new ArrayList<>();
         boolean live = MetricOrigin.of(batch) == MetricOrigin.LIVE;
         Instant latestAllowed = context.now().plus(HourlyBaselines.MAX_AHEAD);
@@ -70,7 +69,7 @@ public final class EwmaBaselineRule implements DetectionRule {
         if (watched.isEmpty()) {
             return List.of();
         }
-        EwmaStore store = context.attach(EwmaStore.class);
+        EwmaStore store = context.store(EwmaStore.class);
         Map<String, EwmaState> stored = new HashMap<>();
         store.findAll(watched.stream().map(MetricSeries::fingerprint).toList())
                 .forEach(row -> stored.put(row.series(), row.state()));
@@ -107,7 +106,7 @@ public final class EwmaBaselineRule implements DetectionRule {
         return conditions.observeAll(observed, context);
     }
 
-    private static Conditions.Observed observed(EwmaBaselineSettings settings, MetricBatch batch, MetricSeries series, MetricSample sample,
+    private static Conditions.Observed observed(EwmaBaseline settings, MetricBatch batch, MetricSeries series, MetricSample sample,
                                                 EwmaVerdict verdict) {
         boolean clear = verdict.level() == Level.CLEAR;
         double reference = verdict.mean() + (clear ? settings.clearK() : settings.k()) * verdict.stddev();

@@ -3,33 +3,15 @@ package io.sentinel.detector.baseline;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The hourly aggregates of the series the hourly baselines follow ({@code baseline_hour}). */
-@RegisterConstructorMapper(HourlyAggregate.class)
 public interface HourlyAggregateStore {
 
-    @SqlBatch("""
-            insert into baseline_hour (series, hour, total, samples, recorded_at)
-            values (:series, :a.hour, :a.total, :a.samples, :recordedAt)
-            on conflict (series, hour) do update
-            set total = baseline_hour.total + excluded.total, samples = baseline_hour.samples + excluded.samples,
-                recorded_at = excluded.recorded_at""")
-    void add(@Bind("series") String series, @BindMethods("a") List<HourlyAggregate> increments, @Bind("recordedAt") Instant recordedAt);
+    /** Adds to the series' hours. */
+    void add(String series, List<HourlyAggregate> increments, Instant recordedAt);
 
-    @SqlQuery("select hour, total, samples from baseline_hour where series = :series and hour >= :from and hour <= :to order by hour")
     List<HourlyAggregate> between(String series, Instant from, Instant to);
 
-    /** Which of the series have any hour stored: one index probe each. */
-    @SqlQuery("select t.series from unnest(array[<series>]::text[]) as t(series) where exists (select 1 from baseline_hour b where b.series = t.series)")
-    List<String> known(@BindList("series") Collection<String> series);
-
-    @SqlUpdate("delete from baseline_hour where hour < :before")
-    int forgetBefore(Instant before);
+    /** Which of the series have any hour stored. */
+    List<String> known(Collection<String> series);
 }

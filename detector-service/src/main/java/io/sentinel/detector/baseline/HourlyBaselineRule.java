@@ -8,8 +8,9 @@ import io.sentinel.detector.rule.Finding;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import io.sentinel.events.signal.SignalEvent;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.events.settings.SettingContracts;
+import io.sentinel.events.settings.detector.HourlyBaselineSetting;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.SettingsView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,19 +29,18 @@ import org.springframework.stereotype.Component;
 public final class HourlyBaselineRule implements DetectionRule {
 
     public static final String RULE = "hourly-baseline-spike";
-    public static final String SETTING = "detector.baseline.hourly";
 
     private final HourlyBaselines baselines;
     private final Conditions conditions;
     private final KeyLimits limits;
-    private final SettingsView<HourlyBaselineSettings> settings;
+    private final SettingsView<HourlyBaselineSetting> settings;
 
-    public HourlyBaselineRule(BaselineProperties configured, RuntimeSettings runtime, SettingValues values, HourlyBaselines baselines,
-                              Conditions conditions, KeyLimits limits) {
+    public HourlyBaselineRule(BaselineProperties configured, RuntimeOverlay overlay, HourlyBaselines baselines, Conditions conditions,
+                              KeyLimits limits) {
         this.baselines = baselines;
         this.conditions = conditions;
         this.limits = limits;
-        this.settings = SettingsView.section(runtime, values, SETTING, HourlyBaselineSettings.class, configured.hourly());
+        this.settings = overlay.replacing(SettingContracts.HOURLY_BASELINE, configured.hourly());
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class HourlyBaselineRule implements DetectionRule {
         if (!(signal instanceof MetricBatch batch)) {
             return List.of();
         }
-        HourlyBaselineSettings current = settings.get();
+        HourlyBaselineSetting current = settings.get();
         List<Conditions.Observed> observed = new ArrayList<>();
         boolean live = MetricOrigin.of(batch) == MetricOrigin.LIVE;
         Collection<MetricSeries> watched = MetricSeries.of(RULE, batch, current.signals());
@@ -64,7 +64,7 @@ public final class HourlyBaselineRule implements DetectionRule {
             }
             baselines.add(context, series.fingerprint(), HourlyAggregate.byHour(series.samples(), MetricSample::at, MetricSample::value));
             if (live) {
-                judge(current.factors(), batch, series, context).ifPresent(observed::add);
+                judge(SpikeFactors.of(current), batch, series, context).ifPresent(observed::add);
             }
         }
         return conditions.observeAll(observed, context);

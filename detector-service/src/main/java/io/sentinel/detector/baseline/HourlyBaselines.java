@@ -34,7 +34,7 @@ public final class HourlyBaselines {
                     context.now());
         }
         if (!plausible.isEmpty()) {
-            context.attach(HourlyAggregateStore.class).add(series, plausible, context.now());
+            context.store(HourlyAggregateStore.class).add(series, plausible, context.now());
         }
     }
 
@@ -46,7 +46,7 @@ public final class HourlyBaselines {
         if (series.isEmpty()) {
             return Set.of();
         }
-        Set<String> tracked = new HashSet<>(context.attach(HourlyAggregateStore.class).known(series));
+        Set<String> tracked = new HashSet<>(context.store(HourlyAggregateStore.class).known(series));
         for (String one : series) {
             if (!tracked.contains(one) && limits.admit(KeyFamily.HOURLY_SERIES)) {
                 tracked.add(one);
@@ -57,7 +57,7 @@ public final class HourlyBaselines {
 
     /** The hour of {@code at} against the hours before it; empty when that hour has no data. */
     public Optional<HourlyReading> read(DetectionContext context, String series, HourlyAggregation aggregation, Instant at) {
-        List<HourlyAggregate> rows = context.attach(HourlyAggregateStore.class)
+        List<HourlyAggregate> rows = context.store(HourlyAggregateStore.class)
                 .between(series, HourlyReading.windowStart(at), HourlyAggregate.hourOf(at));
         return HourlyReading.of(rows, at, aggregation);
     }

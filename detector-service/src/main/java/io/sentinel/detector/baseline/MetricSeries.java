@@ -1,6 +1,6 @@
 package io.sentinel.detector.baseline;
 
-import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import java.util.ArrayList;

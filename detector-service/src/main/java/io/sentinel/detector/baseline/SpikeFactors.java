@@ -3,6 +3,8 @@ package io.sentinel.detector.baseline;
 import io.sentinel.detector.rule.Level;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.HourlyBaselineSetting;
+import io.sentinel.events.settings.detector.LlmCostSetting;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,36 +12,17 @@ import java.util.Optional;
  * "More than {@code warningFactor} times the baseline is a warning, more than {@code criticalFactor}
  * times critical, and it clears below {@code clearFactor} times", judged only once the baseline is
  * made of at least {@code minHistory} hours. The band between the clear factor and the warning factor
- * is the hysteresis: an active condition stays active there, a quiet one stays quiet. Pure.
+ * is the hysteresis: an active condition stays active there, a quiet one stays quiet. The settings
+ * ({@link HourlyBaselineSetting}, {@link LlmCostSetting}) check that the factors leave room for it. Pure.
  */
 public record SpikeFactors(double warningFactor, double criticalFactor, double clearFactor, int minHistory) {
 
-    public SpikeFactors {
-        if (!(clearFactor > 0)) {
-            throw new IllegalArgumentException("clear-factor must be positive, was " + clearFactor);
-        }
-        if (!(warningFactor >= clearFactor)) {
-            throw new IllegalArgumentException("warning-factor (" + warningFactor + ") must not be under clear-factor (" + clearFactor
-                    + "), or an incident could never clear");
-        }
-        if (!(criticalFactor >= warningFactor)) {
-            throw new IllegalArgumentException("critical-factor (" + criticalFactor + ") must not be under warning-factor ("
-                    + warningFactor + ")");
-        }
-        if (minHistory < 1 || minHistory > HourlyReading.WINDOW_HOURS) {
-            throw new IllegalArgumentException("min-history must be between 1 and " + HourlyReading.WINDOW_HOURS + " hours, was "
-                    + minHistory);
-        }
+    public static SpikeFactors of(HourlyBaselineSetting setting) {
+        return new SpikeFactors(setting.warningFactor(), setting.criticalFactor(), setting.clearFactor(), setting.minHistory());
     }
 
-    /** As configured under {@code property}, which every error names ({@code <property>.warning-factor ...}). */
-    public static SpikeFactors configured(String property, double warningFactor, double criticalFactor, double clearFactor,
-                                          int minHistory) {
-        try {
-            return new SpikeFactors(warningFactor, criticalFactor, clearFactor, minHistory);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(property + "." + e.getMessage(), e);
-        }
+    public static SpikeFactors of(LlmCostSetting setting) {
+        return new SpikeFactors(setting.warningFactor(), setting.criticalFactor(), setting.clearFactor(), setting.minHistory());
     }
 
     /** Nothing to judge before the baseline has {@code minHistory} hours, or while it is zero (no ratio to it). */

@@ -1,8 +1,8 @@
 package io.sentinel.detector.kafka;
 
-import io.sentinel.detector.remediation.RemediationTracker;
-import io.sentinel.detector.rule.EventDetectionContext;
-import io.sentinel.detector.rule.RuleEngine;
+import io.sentinel.detector.db.JdbiDetectionContext;
+import io.sentinel.detector.engine.RuleEngine;
+import io.sentinel.detector.incident.IncidentSteps;
 import io.sentinel.events.Topic;
 import io.sentinel.events.execution.ExecutionEvent;
 import io.sentinel.events.signal.SignalEvent;
@@ -13,19 +13,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The detector's inputs: signals to detect on, executions to follow (runtime settings: the runtime's {@code config}). */
+/**
+ * The detector's inputs: signals to detect on, and the executor's verdicts on the incidents whose
+ * condition cleared (runtime settings: the runtime's {@code config}).
+ */
 @Configuration
 class DetectorBindings {
 
     @Bean
     Consumer<Message<byte[]>> signals(EventConsumers consumers, RuleEngine rules, Clock clock) {
         return consumers.consumer(Topic.SIGNALS, SignalEvent.class,
-                (envelope, context) -> rules.onSignal(envelope.event(), new EventDetectionContext(context, clock)));
+                (envelope, context) -> rules.onSignal(envelope.event(), JdbiDetectionContext.of(context, clock)));
     }
 
+    /** Only the verdicts change anything (ADR 0009); the executor's progress events are its own business. */
     @Bean
-    Consumer<Message<byte[]>> executions(EventConsumers consumers, RemediationTracker tracker, Clock clock) {
+    Consumer<Message<byte[]>> executions(EventConsumers consumers, IncidentSteps incidents, Clock clock) {
         return consumers.consumer(Topic.EXECUTIONS, ExecutionEvent.class,
-                (envelope, context) -> tracker.onExecution(envelope.event(), new EventDetectionContext(context, clock)));
+                (envelope, context) -> incidents.onVerdict(envelope.event(), JdbiDetectionContext.of(context, clock)));
     }
 }

@@ -1,5 +1,6 @@
 package io.sentinel.detector.latency;
 
+import io.sentinel.events.settings.detector.LatencyEstimateSetting;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import java.math.BigDecimal;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * A request latency for resources that expose no latency histogram, from what their network does:
@@ -21,29 +21,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * bytes), in seconds. Crude, and labelled {@code estimated="true"} so nobody mistakes it for a
  * measurement; it lets the latency rules see a saturated or erroring link at all. Configured under
  * {@code sentinel.detector.latency.estimate}, replaced at runtime by the setting
- * {@value LatencyEstimates#SETTING} (same fields, JSON; fields left out take the defaults below).
- *
- * @param enabled                    whether to estimate at all (default true)
- * @param baseSeconds                latency of an idle link (default 0.025)
- * @param secondsPerMegabytePerSecond added per MB/s of traffic, received plus sent (default 0.002)
- * @param secondsPerErrorPerSecond   added per network error per second (default 0.100)
+ * {@code detector.latency.estimate} (see {@link LatencyEstimateSetting}, whose values this applies). Pure.
  */
-@ConfigurationProperties("sentinel.detector.latency.estimate")
-public record LatencyEstimate(Boolean enabled, Double baseSeconds, Double secondsPerMegabytePerSecond, Double secondsPerErrorPerSecond) {
+public record LatencyEstimate(boolean enabled, double baseSeconds, double secondsPerMegabytePerSecond, double secondsPerErrorPerSecond) {
 
     public static final String LATENCY = "http_request_latency_seconds";
     public static final String RECEIVED = "network_receive_bytes_per_second";
     public static final String SENT = "network_transmit_bytes_per_second";
     public static final String ERRORS = "network_errors_per_second";
     public static final String ESTIMATED_LABEL = "estimated";
-    private static final String PROPERTY = "sentinel.detector.latency.estimate";
     private static final double BYTES_PER_MEGABYTE = 1_000_000;
 
-    public LatencyEstimate {
-        enabled = enabled == null || enabled;
-        baseSeconds = nonNegative(baseSeconds, 0.025, "base-seconds");
-        secondsPerMegabytePerSecond = nonNegative(secondsPerMegabytePerSecond, 0.002, "seconds-per-megabyte-per-second");
-        secondsPerErrorPerSecond = nonNegative(secondsPerErrorPerSecond, 0.100, "seconds-per-error-per-second");
+    public static LatencyEstimate of(LatencyEstimateSetting setting) {
+        return new LatencyEstimate(setting.enabled(), setting.baseSeconds(), setting.secondsPerMegabytePerSecond(),
+                setting.secondsPerErrorPerSecond());
     }
 
     /**
@@ -90,14 +81,6 @@ public record LatencyEstimate(Boolean enabled, Double baseSeconds, Double second
 
     private static String milliseconds(double seconds) {
         return new BigDecimal(seconds * 1000).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-    }
-
-    private static double nonNegative(Double value, double defaultValue, String name) {
-        double result = value == null ? defaultValue : value;
-        if (!(result >= 0) || Double.isInfinite(result)) {
-            throw new IllegalArgumentException(PROPERTY + "." + name + " must be a non-negative number, was " + value);
-        }
-        return result;
     }
 
     /** One series' inputs; a signal missing from the round counts as zero, a repeated one by its latest sample. */

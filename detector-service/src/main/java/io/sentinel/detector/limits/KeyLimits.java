@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +79,9 @@ public final class KeyLimits {
         return tracked.get(family).get();
     }
 
-    /** Counts every family's keys in the database, replacing the running estimates. */
-    public void recount(Handle handle) {
-        for (KeyFamily family : KeyFamily.values()) {
-            long count = handle.createQuery(family.countSql()).mapTo(Long.class).one();
-            tracked.get(family).set(count);
-        }
+    /** Every family's keys as counted in the database, replacing the running estimates. */
+    public void recounted(Map<KeyFamily, Long> counts) {
+        counts.forEach((family, count) -> tracked.get(family).set(count));
     }
 
     private void refused(KeyFamily family) {

@@ -1,13 +1,14 @@
 package io.sentinel.detector.llm;
 
-import io.sentinel.detector.incident.Fingerprint;
 import io.sentinel.detector.limits.KeyFamily;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.detector.rule.ScheduledRule;
 import io.sentinel.events.incident.Observation;
+import io.sentinel.events.settings.detector.LlmSetting;
 import io.sentinel.events.signal.LlmTrace;
 import io.sentinel.events.signal.LlmTraceBatch;
 import io.sentinel.events.signal.SignalEvent;
@@ -51,9 +52,9 @@ public final class AgentLoopRule implements DetectionRule, ScheduledRule {
         if (!(signal instanceof LlmTraceBatch batch)) {
             return List.of();
         }
-        LlmProperties.AgentLoop limits = settings.current().agentLoop();
-        AgentTraceStore traces = context.attach(AgentTraceStore.class);
-        Episodes episodes = context.attach(Episodes.class);
+        LlmSetting.AgentLoop limits = settings.current().agentLoop();
+        AgentTraceStore traces = context.store(AgentTraceStore.class);
+        Episodes episodes = context.store(Episodes.class);
         String application = batch.resource();
         List<Finding> findings = new ArrayList<>();
         for (LlmTrace piece : batch.traces()) {
@@ -79,10 +80,10 @@ public final class AgentLoopRule implements DetectionRule, ScheduledRule {
 
     @Override
     public List<Finding> onTick(DetectionContext context) {
-        LlmProperties.AgentLoop limits = settings.current().agentLoop();
-        context.attach(AgentTraceStore.class).expire(context.now().minus(limits.window()));
+        LlmSetting.AgentLoop limits = settings.current().agentLoop();
+        context.store(AgentTraceStore.class).expire(context.now().minus(limits.window()));
         List<Finding> cleared = new ArrayList<>();
-        List<Episodes.Ended> quiet = context.attach(Episodes.class)
+        List<Episodes.Ended> quiet = context.store(Episodes.class)
                 .endQuietSince(RULE, context.now().minus(limits.quietFor()), CLEARS_PER_TICK);
         for (Episodes.Ended ended : quiet) {
             cleared.add(new Finding.Cleared(ended.fingerprint(), new Observation(SIGNAL, null, null,
@@ -96,7 +97,7 @@ public final class AgentLoopRule implements DetectionRule, ScheduledRule {
     }
 
     private static Finding.Firing firing(LlmTraceBatch batch, String traceId, AgentTrace trace, LoopCheck.Verdict verdict,
-                                         LlmProperties.AgentLoop limits) {
+                                         LlmSetting.AgentLoop limits) {
         Map<String, String> labels = new HashMap<>(batch.labels());
         labels.put("agent", trace.agent());
         String detail = "trace " + traceId + " of agent " + trace.agent() + ": " + String.join("; ", verdict.signs());

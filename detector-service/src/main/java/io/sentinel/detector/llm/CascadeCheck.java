@@ -2,6 +2,7 @@ package io.sentinel.detector.llm;
 
 import io.sentinel.detector.rule.Level;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LlmSetting;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public final class CascadeCheck {
      * @param frozenBaseline the baseline the active condition fired against, or null when it is not active
      * @return empty while the current window has fewer than {@code min-traces} traces: too few to judge either way
      */
-    public static Optional<Verdict> judge(TraceBuckets.Windows windows, Double frozenBaseline, LlmProperties.ErrorCascade limits) {
+    public static Optional<Verdict> judge(TraceBuckets.Windows windows, Double frozenBaseline, LlmSetting.ErrorCascade limits) {
         TraceBuckets.Counts current = windows.current();
         if (current.traces() < limits.minTraces()) {
             return Optional.empty();

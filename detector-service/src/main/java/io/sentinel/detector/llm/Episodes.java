@@ -2,35 +2,21 @@ package io.sentinel.detector.llm;
 
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Conditions that hold while their symptom keeps showing and clear after a quiet period without it
- * (agent loops, silent tool failures), one row per active fingerprint in {@code llm_episode}. In the
- * database so that a restart neither forgets an active episode nor clears it early.
+ * (agent loops, silent tool failures), one per active fingerprint in {@code llm_episode}. Kept so that
+ * a restart neither forgets an active episode nor clears it early.
  */
 public interface Episodes {
 
     record Ended(String fingerprint, String application, Instant lastSeen) {
     }
 
-    @SqlUpdate("""
-            insert into llm_episode (fingerprint, rule, application, last_seen) values (:fingerprint, :rule, :application, :at)
-            on conflict (fingerprint) do update set last_seen = greatest(llm_episode.last_seen, excluded.last_seen)""")
     void seen(String fingerprint, String rule, String application, Instant at);
 
-    @SqlQuery("select exists (select 1 from llm_episode where fingerprint = :fingerprint)")
     boolean ongoing(String fingerprint);
 
     /** Ends (and returns) at most {@code limit} of the rule's episodes whose symptom was last seen before {@code before}. */
-    @SqlQuery("""
-            delete from llm_episode e
-            using (select fingerprint from llm_episode where rule = :rule and last_seen < :before
-                   order by last_seen limit :limit for update skip locked) quiet
-            where e.fingerprint = quiet.fingerprint
-            returning e.fingerprint, e.application, e.last_seen""")
-    @RegisterConstructorMapper(Ended.class)
     List<Ended> endQuietSince(String rule, Instant before, int limit);
 }

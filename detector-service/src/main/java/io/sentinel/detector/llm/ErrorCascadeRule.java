@@ -1,13 +1,14 @@
 package io.sentinel.detector.llm;
 
-import io.sentinel.detector.incident.Fingerprint;
 import io.sentinel.detector.limits.KeyFamily;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.detector.rule.Level;
 import io.sentinel.events.incident.Observation;
+import io.sentinel.events.settings.detector.LlmSetting;
 import io.sentinel.events.signal.LlmObservationType;
 import io.sentinel.events.signal.LlmTrace;
 import io.sentinel.events.signal.LlmTraceBatch;
@@ -52,8 +53,8 @@ public final class ErrorCascadeRule implements DetectionRule {
         if (!(signal instanceof LlmTraceBatch batch)) {
             return List.of();
         }
-        LlmProperties.ErrorCascade limits = settings.current().errorCascade();
-        ErrorCascadeStore store = context.attach(ErrorCascadeStore.class);
+        LlmSetting.ErrorCascade limits = settings.current().errorCascade();
+        ErrorCascadeStore store = context.store(ErrorCascadeStore.class);
         String application = batch.resource();
         Optional<ErrorCascadeStore.State> stored = store.find(application);
         if (stored.isEmpty() && !keyLimits.admit(KeyFamily.LLM_APPLICATIONS)) {
@@ -103,7 +104,7 @@ public final class ErrorCascadeRule implements DetectionRule {
                 .anyMatch(step -> step.type() != LlmObservationType.SPAN && step.failed());
     }
 
-    private static Observation observation(CascadeCheck.Verdict judged, LlmProperties.ErrorCascade limits, Instant at) {
+    private static Observation observation(CascadeCheck.Verdict judged, LlmSetting.ErrorCascade limits, Instant at) {
         String detail = judged.current().failed() + " of " + judged.current().traces() + " traces failed in the last "
                 + Wording.duration(limits.window()) + " (" + Wording.percent(judged.rate()) + "; threshold "
                 + Wording.percent(judged.threshold()) + " = max(" + limits.jumpFactor() + " × baseline "

@@ -1,6 +1,7 @@
 package io.sentinel.detector.llm;
 
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LlmSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class LoopCheck {
     private LoopCheck() {
     }
 
-    public static Optional<Verdict> judge(AgentTrace trace, LlmProperties.AgentLoop limits) {
+    public static Optional<Verdict> judge(AgentTrace trace, LlmSetting.AgentLoop limits) {
         List<String> signs = new ArrayList<>();
         if (trace.generations() > limits.warningGenerations()) {
             int over = trace.generations() > limits.criticalGenerations() ? limits.criticalGenerations() : limits.warningGenerations();

@@ -1,14 +1,15 @@
 package io.sentinel.detector.llm;
 
-import io.sentinel.detector.incident.Fingerprint;
 import io.sentinel.detector.limits.KeyFamily;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.detector.rule.Level;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LlmSetting;
 import io.sentinel.events.signal.LlmObservation;
 import io.sentinel.events.signal.LlmTrace;
 import io.sentinel.events.signal.LlmTraceBatch;
@@ -56,8 +57,8 @@ public final class OutputDriftRule implements DetectionRule {
         if (!(signal instanceof LlmTraceBatch batch)) {
             return List.of();
         }
-        LlmProperties.PromptDrift limits = settings.current().promptDrift();
-        OutputSchemaStore store = context.attach(OutputSchemaStore.class);
+        LlmSetting.PromptDrift limits = settings.current().promptDrift();
+        OutputSchemaStore store = context.store(OutputSchemaStore.class);
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, List<Output>> generation : outputsByGeneration(batch).entrySet()) {
             String name = generation.getKey();
@@ -86,7 +87,7 @@ public final class OutputDriftRule implements DetectionRule {
     }
 
     /** The state after learning from, or judging, each output in turn. Pure. */
-    static OutputSchemaStore.State judged(OutputSchemaStore.State state, List<Output> outputs, LlmProperties.PromptDrift limits) {
+    static OutputSchemaStore.State judged(OutputSchemaStore.State state, List<Output> outputs, LlmSetting.PromptDrift limits) {
         OutputSchema schema = state.schema();
         RecentOutcomes recent = state.recent();
         String lastViolation = state.lastViolation();
@@ -126,7 +127,7 @@ public final class OutputDriftRule implements DetectionRule {
     }
 
     private static Finding.Firing firing(LlmTraceBatch batch, String generation, OutputSchemaStore.State state,
-                                         LlmProperties.PromptDrift limits, Instant at) {
+                                         LlmSetting.PromptDrift limits, Instant at) {
         Map<String, String> labels = new HashMap<>(batch.labels());
         labels.put("generation", generation);
         return new Finding.Firing(fingerprint(batch.resource(), generation), RULE, batch.resource(), labels, Severity.WARNING,
@@ -134,7 +135,7 @@ public final class OutputDriftRule implements DetectionRule {
                 observation(generation, state, limits, at), null);
     }
 
-    private static Observation observation(String generation, OutputSchemaStore.State state, LlmProperties.PromptDrift limits, Instant at) {
+    private static Observation observation(String generation, OutputSchemaStore.State state, LlmSetting.PromptDrift limits, Instant at) {
         long violations = state.recent().violations(limits.recentOutputs());
         double ratio = (double) violations / limits.recentOutputs();
         String detail = violations + " of the latest " + limits.recentOutputs() + " outputs of " + generation

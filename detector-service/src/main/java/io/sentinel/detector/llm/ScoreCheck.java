@@ -1,6 +1,7 @@
 package io.sentinel.detector.llm;
 
 import io.sentinel.detector.rule.Level;
+import io.sentinel.events.settings.detector.LlmSetting;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public final class ScoreCheck {
      * @param frozenBaseline the baseline mean the active condition fired against, or null while quiet
      * @return empty until there are enough values for both means
      */
-    public static Optional<Verdict> judge(List<Double> values, Double frozenBaseline, LlmProperties.PromptDrift limits) {
+    public static Optional<Verdict> judge(List<Double> values, Double frozenBaseline, LlmSetting.PromptDrift limits) {
         int recent = limits.recentScores();
         if (values.size() < recent) {
             return Optional.empty();

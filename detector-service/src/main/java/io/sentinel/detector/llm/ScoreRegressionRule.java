@@ -1,14 +1,15 @@
 package io.sentinel.detector.llm;
 
-import io.sentinel.detector.incident.Fingerprint;
 import io.sentinel.detector.limits.KeyFamily;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.detector.rule.Level;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LlmSetting;
 import io.sentinel.events.signal.LlmScore;
 import io.sentinel.events.signal.LlmTrace;
 import io.sentinel.events.signal.LlmTraceBatch;
@@ -53,8 +54,8 @@ public final class ScoreRegressionRule implements DetectionRule {
         if (!(signal instanceof LlmTraceBatch batch)) {
             return List.of();
         }
-        LlmProperties.PromptDrift limits = settings.current().promptDrift();
-        ScoreStore store = context.attach(ScoreStore.class);
+        LlmSetting.PromptDrift limits = settings.current().promptDrift();
+        ScoreStore store = context.store(ScoreStore.class);
         List<Finding> findings = new ArrayList<>();
         Map<String, List<Double>> scores = new LinkedHashMap<>();
         Instant at = Instant.MIN;
@@ -93,7 +94,7 @@ public final class ScoreRegressionRule implements DetectionRule {
         return Fingerprint.of(OutputDriftRule.RULE, application, Map.of("score", score));
     }
 
-    private static Finding.Firing firing(LlmTraceBatch batch, String score, ScoreCheck.Verdict verdict, LlmProperties.PromptDrift limits,
+    private static Finding.Firing firing(LlmTraceBatch batch, String score, ScoreCheck.Verdict verdict, LlmSetting.PromptDrift limits,
                                          Instant at) {
         Map<String, String> labels = new HashMap<>(batch.labels());
         labels.put("score", score);
@@ -101,7 +102,7 @@ public final class ScoreRegressionRule implements DetectionRule {
                 "Evaluation score '" + score + "' dropped in " + batch.resource(), observation(score, verdict, limits, at), null);
     }
 
-    private static Observation observation(String score, ScoreCheck.Verdict verdict, LlmProperties.PromptDrift limits, Instant at) {
+    private static Observation observation(String score, ScoreCheck.Verdict verdict, LlmSetting.PromptDrift limits, Instant at) {
         String detail = "mean of the latest " + limits.recentScores() + " '" + score + "' scores is "
                 + Wording.decimal(verdict.recentMean()) + ", " + Wording.decimal(verdict.drop()) + " under the baseline mean "
                 + Wording.decimal(verdict.baselineMean()) + " of the " + limits.baselineScores() + " before them (allowed drop "

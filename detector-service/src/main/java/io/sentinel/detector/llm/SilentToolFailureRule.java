@@ -1,14 +1,15 @@
 package io.sentinel.detector.llm;
 
-import io.sentinel.detector.incident.Fingerprint;
 import io.sentinel.detector.limits.KeyFamily;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.detector.rule.ScheduledRule;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LlmSetting;
 import io.sentinel.events.signal.LlmObservation;
 import io.sentinel.events.signal.LlmTrace;
 import io.sentinel.events.signal.LlmTraceBatch;
@@ -40,7 +41,7 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
     private volatile Checker checker;
 
     /** The check compiled for one configuration; rebuilt when the effective configuration changes. */
-    private record Checker(LlmProperties properties, ToolOutputCheck check) {
+    private record Checker(LlmSetting properties, ToolOutputCheck check) {
     }
 
     private final KeyLimits keyLimits;
@@ -60,8 +61,8 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
         if (!(signal instanceof LlmTraceBatch batch)) {
             return List.of();
         }
-        LlmProperties properties = settings.current();
-        LlmProperties.SilentToolFailure limits = properties.silentToolFailure();
+        LlmSetting properties = settings.current();
+        LlmSetting.SilentToolFailure limits = properties.silentToolFailure();
         ToolOutputCheck check = check(properties);
         Map<String, List<Failure>> byTool = new LinkedHashMap<>();
         for (LlmTrace trace : batch.traces()) {
@@ -71,8 +72,8 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
                         .add(new Failure(call.endTime() != null ? call.endTime() : call.startTime(), trace.traceId(), found)));
             }
         }
-        ToolFailureStore store = context.attach(ToolFailureStore.class);
-        Episodes episodes = context.attach(Episodes.class);
+        ToolFailureStore store = context.store(ToolFailureStore.class);
+        Episodes episodes = context.store(Episodes.class);
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, List<Failure>> tool : byTool.entrySet()) {
             List<Failure> failures = tool.getValue().stream().sorted(Comparator.comparing(Failure::at)).toList();
@@ -83,8 +84,8 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
             List<Instant> times = new ArrayList<>(stored.orElse(List.of()));
             failures.forEach(failure -> times.add(failure.at()));
             times.sort(Comparator.naturalOrder());
-            List<Instant> kept = times.size() > LlmProperties.SilentToolFailure.MAX_REMEMBERED
-                    ? times.subList(times.size() - LlmProperties.SilentToolFailure.MAX_REMEMBERED, times.size()) : times;
+            List<Instant> kept = times.size() > LlmSetting.SilentToolFailure.MAX_REMEMBERED
+                    ? times.subList(times.size() - LlmSetting.SilentToolFailure.MAX_REMEMBERED, times.size()) : times;
             Failure latest = failures.getLast();
             store.save(batch.resource(), tool.getKey(), List.copyOf(kept), latest.failure().describe());
 
@@ -100,9 +101,9 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
 
     @Override
     public List<Finding> onTick(DetectionContext context) {
-        LlmProperties.SilentToolFailure limits = settings.current().silentToolFailure();
+        LlmSetting.SilentToolFailure limits = settings.current().silentToolFailure();
         List<Finding> cleared = new ArrayList<>();
-        List<Episodes.Ended> quiet = context.attach(Episodes.class)
+        List<Episodes.Ended> quiet = context.store(Episodes.class)
                 .endQuietSince(RULE, context.now().minus(limits.quietFor()), CLEARS_PER_TICK);
         for (Episodes.Ended ended : quiet) {
             cleared.add(new Finding.Cleared(ended.fingerprint(), new Observation(SIGNAL, 0.0, (double) limits.minFailures(),
@@ -117,7 +118,7 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
     }
 
     /** How many of the failures happened within {@code window} up to {@code latest}. Pure. */
-    static long withinWindowOf(List<Instant> failures, Instant latest, LlmProperties.SilentToolFailure limits) {
+    static long withinWindowOf(List<Instant> failures, Instant latest, LlmSetting.SilentToolFailure limits) {
         Instant from = latest.minus(limits.window());
         return failures.stream().filter(at -> at.isAfter(from) && !at.isAfter(latest)).count();
     }
@@ -126,7 +127,7 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
         return Fingerprint.of(RULE, application, Map.of("tool", tool));
     }
 
-    private ToolOutputCheck check(LlmProperties properties) {
+    private ToolOutputCheck check(LlmSetting properties) {
         Checker current = checker;
         if (current == null || current.properties() != properties) {
             var check = new ToolOutputCheck(properties.silentToolFailure().errorPatterns(), properties.toolSchemas());
@@ -137,7 +138,7 @@ public final class SilentToolFailureRule implements DetectionRule, ScheduledRule
     }
 
     private static Finding.Firing firing(LlmTraceBatch batch, String tool, long inWindow, Failure latest,
-                                         LlmProperties.SilentToolFailure limits) {
+                                         LlmSetting.SilentToolFailure limits) {
         Map<String, String> labels = new HashMap<>(batch.labels());
         labels.put("tool", tool);
         String detail = inWindow + " calls of " + tool + " reported success but failed within " + Wording.duration(limits.window())

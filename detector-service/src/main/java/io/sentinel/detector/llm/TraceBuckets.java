@@ -1,5 +1,6 @@
 package io.sentinel.detector.llm;
 
+import io.sentinel.events.settings.detector.LlmSetting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public final class TraceBuckets {
 
-    public static final Duration WIDTH = Duration.ofSeconds(10);
+    public static final Duration WIDTH = LlmSetting.BUCKET_WIDTH;
 
     /** One bucket's counts. */
     public record Bucket(Instant bucketStart, int traces, int failed) {

@@ -6,17 +6,18 @@ import io.sentinel.detector.baseline.HourlyBaselines;
 import io.sentinel.detector.baseline.HourlyReading;
 import io.sentinel.detector.baseline.SpikeFactors;
 import io.sentinel.detector.baseline.SpikeVerdict;
-import io.sentinel.detector.incident.Fingerprint;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
+import io.sentinel.events.settings.SettingContracts;
+import io.sentinel.events.settings.detector.LlmCostSetting;
 import io.sentinel.events.signal.LlmTrace;
 import io.sentinel.events.signal.LlmTraceBatch;
 import io.sentinel.events.signal.SignalEvent;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.SettingsView;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,20 +38,19 @@ import org.springframework.stereotype.Component;
 public final class LlmCostSpikeRule implements DetectionRule {
 
     public static final String RULE = "llm-cost-spike";
-    public static final String SETTING = "detector.llm-cost";
     public static final String SIGNAL = "llm_cost_usd";
 
     private final HourlyBaselines baselines;
     private final Conditions conditions;
     private final KeyLimits limits;
-    private final SettingsView<LlmCostProperties> settings;
+    private final SettingsView<LlmCostSetting> settings;
 
-    public LlmCostSpikeRule(LlmCostProperties configured, RuntimeSettings runtime, SettingValues values, HourlyBaselines baselines,
-                            Conditions conditions, KeyLimits limits) {
+    public LlmCostSpikeRule(LlmCostSetting configured, RuntimeOverlay overlay, HourlyBaselines baselines, Conditions conditions,
+                            KeyLimits limits) {
         this.baselines = baselines;
         this.conditions = conditions;
         this.limits = limits;
-        this.settings = SettingsView.section(runtime, values, SETTING, LlmCostProperties.class, configured);
+        this.settings = overlay.replacing(SettingContracts.LLM_COST, configured);
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class LlmCostSpikeRule implements DetectionRule {
         }
         baselines.add(context, series, HourlyAggregate.byHour(batch.traces(), LlmTrace::timestamp, LlmTrace::costUsd));
         Instant latest = batch.traces().stream().map(LlmTrace::timestamp).max(Comparator.naturalOrder()).orElseThrow();
-        SpikeFactors factors = settings.get().factors();
+        SpikeFactors factors = SpikeFactors.of(settings.get());
         Optional<HourlyReading> reading = baselines.read(context, series, HourlyAggregation.SUM, latest);
         Optional<SpikeVerdict> verdict = reading.flatMap(factors::judge);
         if (verdict.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.sentinel.detector.noise;
 
+import io.sentinel.events.settings.detector.FlappingSetting;
 import java.time.Duration;
 
 /**
@@ -9,11 +10,7 @@ import java.time.Duration;
  */
 public record FlapDetection(Duration window, int maxOpenings, Duration stableFor) {
 
-    public FlapDetection {
-        window = window == null ? Duration.ofHours(1) : window;
-        stableFor = stableFor == null ? Duration.ofMinutes(15) : stableFor;
-        if (maxOpenings < 2) {
-            throw new IllegalArgumentException("sentinel.detector.noise.flapping.max-openings must be at least 2, was " + maxOpenings);
-        }
+    public static FlapDetection of(FlappingSetting setting) {
+        return new FlapDetection(setting.window(), setting.maxOpenings(), setting.stableFor());
     }
 }

@@ -1,15 +1,12 @@
 package io.sentinel.detector.noise;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.sentinel.detector.incident.Fingerprint;
-import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A budget on incidents opened per minute. Ten thousand conditions firing at once (a flood of
@@ -20,8 +17,9 @@ import java.util.Optional;
  * from opening. The conditions themselves are still tracked, as under a silence: one that still holds
  * opens its incident at its next firing after the storm.
  * <p>
- * The openings are counted in the database, so every detector replica shares the budget; replicas
- * opening at the very same moment may each open one more than it.
+ * The openings and suppressions are counted in the database, so every detector replica shares the
+ * budget; replicas opening at the very same moment may each open one more than it. Pure: the counts
+ * come in, the storm incident's finding comes out.
  */
 public final class IncidentStorm {
 
@@ -33,14 +31,12 @@ public final class IncidentStorm {
     static final String PROPERTY = "sentinel.detector.noise.storm.max-openings-per-minute";
 
     private final int maxOpeningsPerMinute;
-    private final MeterRegistry meters;
 
-    public IncidentStorm(int maxOpeningsPerMinute, MeterRegistry meters) {
+    public IncidentStorm(int maxOpeningsPerMinute) {
         if (maxOpeningsPerMinute < 1) {
             throw new IllegalArgumentException(PROPERTY + " must be at least 1, was " + maxOpeningsPerMinute);
         }
         this.maxOpeningsPerMinute = maxOpeningsPerMinute;
-        this.meters = meters;
     }
 
     public int maxOpeningsPerMinute() {
@@ -52,19 +48,13 @@ public final class IncidentStorm {
         return openedWithinWindow < maxOpeningsPerMinute;
     }
 
-    /** Records a finding kept from opening its incident. */
-    public void suppress(Finding.Firing firing, DetectionContext context) {
-        context.attach(StormStore.class).suppressed(firing.fingerprint(), context.now());
-        meters.counter("sentinel.detector.suppressed", "reason", "storm").increment();
-    }
-
     /**
-     * The storm incident's finding, to open it or to announce it, with how many incidents were
-     * suppressed in the last minute ({@code latest}: the finding kept back last).
+     * The storm incident's finding, to open it or to announce it.
+     *
+     * @param latest     the finding kept back last
+     * @param suppressed how many findings were kept back within the last minute, {@code latest} included
      */
-    public Finding.Firing firing(Finding.Firing latest, DetectionContext context) {
-        Instant now = context.now();
-        long suppressed = context.attach(StormStore.class).suppressedSince(now.minus(WINDOW));
+    public Finding.Firing firing(Finding.Firing latest, long suppressed, Instant now) {
         String detail = suppressed + " incident" + (suppressed == 1 ? "" : "s") + " suppressed in the last minute: more than "
                 + maxOpeningsPerMinute + " opened within a minute (" + PROPERTY + "); latest kept back: " + latest.rule() + " on "
                 + latest.resource();
@@ -73,18 +63,9 @@ public final class IncidentStorm {
                 new Observation(SIGNAL, (double) suppressed, (double) maxOpeningsPerMinute, detail, now), null);
     }
 
-    /**
-     * On a tick: forgets suppressions older than the window; once none is left, the storm incident's
-     * clearing (the caller knows whether one is open).
-     */
-    public Optional<Finding.Cleared> calmed(DetectionContext context) {
-        Instant now = context.now();
-        StormStore store = context.attach(StormStore.class);
-        store.forgetBefore(now.minus(WINDOW));
-        if (store.suppressedSince(now.minus(WINDOW)) > 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new Finding.Cleared(FINGERPRINT, new Observation(SIGNAL, 0.0, (double) maxOpeningsPerMinute,
-                "no incident suppressed for a minute: at most " + maxOpeningsPerMinute + " opened within a minute again", now)));
+    /** The storm incident's clearing, once no finding was kept back within the last minute. */
+    public Finding.Cleared calm(Instant now) {
+        return new Finding.Cleared(FINGERPRINT, new Observation(SIGNAL, 0.0, (double) maxOpeningsPerMinute,
+                "no incident suppressed for a minute: at most " + maxOpeningsPerMinute + " opened within a minute again", now));
     }
 }

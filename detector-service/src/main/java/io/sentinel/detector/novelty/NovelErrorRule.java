@@ -1,19 +1,21 @@
 package io.sentinel.detector.novelty;
 
-import io.sentinel.detector.incident.Fingerprint;
 import io.sentinel.detector.limits.KeyFamily;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.DetectionContext;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.detector.rule.ScheduledRule;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
 import io.sentinel.events.signal.LogBatch;
 import io.sentinel.events.signal.LogEntry;
 import io.sentinel.events.signal.SignalEvent;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.events.settings.SettingContracts;
+import io.sentinel.events.settings.detector.NoveltySetting;
+import io.sentinel.runtime.settings.RuntimeOverlay;
+import io.sentinel.runtime.settings.SettingsView;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,11 +45,12 @@ public final class NovelErrorRule implements DetectionRule, ScheduledRule {
     static final int CLEARS_PER_TICK = 500;
     private static final Logger log = LoggerFactory.getLogger(NovelErrorRule.class);
 
-    private final NoveltySettings settings;
+    private final SettingsView<NoveltySetting> settings;
     private final KeyLimits limits;
 
-    public NovelErrorRule(NoveltyProperties configured, RuntimeSettings runtime, SettingValues values, KeyLimits limits) {
-        this.settings = new NoveltySettings(configured, runtime, values);
+    /** @param configured {@code sentinel.detector.novelty}; each {@code detector.novelty.<property>} replaces one of its values */
+    public NovelErrorRule(NoveltySetting configured, RuntimeOverlay overlay, KeyLimits limits) {
+        this.settings = overlay.perProperty(SettingContracts.NOVELTY, configured);
         this.limits = limits;
     }
 
@@ -61,8 +64,8 @@ public final class NovelErrorRule implements DetectionRule, ScheduledRule {
         if (!(signal instanceof LogBatch batch)) {
             return List.of();
         }
-        NoveltyProperties current = settings.current();
-        KnownErrors known = context.attach(KnownErrors.class);
+        NoveltySetting current = settings.get();
+        KnownErrors known = context.store(KnownErrors.class);
         String service = batch.resource();
         if (!known.serviceKnown(service) && !limits.admit(KeyFamily.LOG_SERVICES)) {
             return List.of();
@@ -120,9 +123,9 @@ public final class NovelErrorRule implements DetectionRule, ScheduledRule {
 
     @Override
     public List<Finding> onTick(DetectionContext context) {
-        NoveltyProperties current = settings.current();
+        NoveltySetting current = settings.get();
         List<Finding> cleared = new ArrayList<>();
-        List<KnownErrors.Quiet> quietErrors = context.attach(KnownErrors.class)
+        List<KnownErrors.Quiet> quietErrors = context.store(KnownErrors.class)
                 .quietSince(context.now().minus(current.quietFor()), CLEARS_PER_TICK);
         for (KnownErrors.Quiet quiet : quietErrors) {
             cleared.add(new Finding.Cleared(incidentFingerprint(quiet.service(), quiet.fingerprint()), new Observation(SIGNAL, null, null,

@@ -1,87 +1,103 @@
 package io.sentinel.detector.threshold;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sentinel.detector.baseline.MetricOrigin;
+import io.sentinel.detector.latency.EstimatedLatency;
+import io.sentinel.detector.latency.LatencyEstimates;
+import io.sentinel.detector.rule.Conditions;
+import io.sentinel.detector.rule.DetectionContext;
+import io.sentinel.detector.rule.DetectionRule;
+import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.Level;
-import io.sentinel.events.incident.Severity;
-import java.time.Duration;
+import io.sentinel.events.incident.Observation;
+import io.sentinel.events.settings.SettingContracts;
+import io.sentinel.events.signal.MetricBatch;
+import io.sentinel.events.signal.MetricSample;
+import io.sentinel.events.signal.SignalEvent;
+import io.sentinel.runtime.settings.RuntimeOverlay;
+import io.sentinel.runtime.settings.SettingsView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.springframework.boot.context.properties.bind.Name;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /**
- * "{@code signal} above {@code above} for {@code for}" (or below {@code below}): the condition must
- * hold for the whole duration before it fires, and once active it clears only when the value reaches
- * its clear level ({@code clear-below} / {@code clear-above}, inclusive, defaulting to the threshold),
- * so a value hovering around the threshold neither flaps nor re-alerts.
- *
- * @param labels extra labels for the incidents this rule opens (team, runbook, ...)
- * @param title  incident title; {@code {resource}} is replaced by the resource's name
+ * The threshold rules over metric samples: the configured {@link Threshold}s, each replaced or joined
+ * by the runtime setting {@code detector.threshold.<name>} ({@link RuntimeOverlay#byName}). Time is the
+ * samples' own time, not the wall clock, so a delayed batch is judged by when it was measured.
+ * Latencies estimated from network figures (where a resource measures none) are judged like measured
+ * ones; backfilled history is not judged at all.
  */
-public record ThresholdRule(String name, String signal, Double above, Double clearBelow, Double below, Double clearAbove,
-                            @Name("for") @JsonProperty("for") Duration holdFor, Severity severity, String title, Map<String, String> labels) {
+@Component
+public final class ThresholdRule implements DetectionRule {
 
-    public ThresholdRule {
-        if (name != null && name.contains(":")) {
-            // alert:<alertname> is what external alerts are named: no rule of the detector may pass for one, or the other way round.
-            throw new IllegalArgumentException("threshold rule name must not contain ':' (names with ':' are reserved for external alerts, "
-                    + "alert:<alertname>), was '" + name + "'");
+    private final Conditions conditions;
+    private final LatencyEstimates latencyEstimates;
+    private final SettingsView<Map<String, List<Threshold>>> thresholdsBySignal;
+
+    public ThresholdRule(ThresholdProperties configured, RuntimeOverlay overlay, Conditions conditions, LatencyEstimates latencyEstimates) {
+        this.conditions = conditions;
+        this.latencyEstimates = latencyEstimates;
+        var rules = overlay.byName(SettingContracts.THRESHOLDS, configured.rulesByName());
+        this.thresholdsBySignal = new SettingsView<>(overlay.settings(), () -> rules.get().values().stream().map(Threshold::of)
+                .collect(Collectors.groupingBy(Threshold::signal)));
+    }
+
+    @Override
+    public String family() {
+        return "threshold";
+    }
+
+    @Override
+    public List<Finding> onSignal(SignalEvent signal, DetectionContext context) {
+        if (!(signal instanceof MetricBatch batch) || MetricOrigin.of(batch) == MetricOrigin.BACKFILL) {
+            return List.of();
         }
-        if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new IllegalArgumentException("threshold rule name must be lowercase letters, digits and dashes, was '" + name + "'");
-        }
-        if (signal == null || signal.isBlank()) {
-            throw new IllegalArgumentException("threshold rule '" + name + "' needs a signal");
-        }
-        if ((above == null) == (below == null)) {
-            throw new IllegalArgumentException("threshold rule '" + name + "' needs exactly one of 'above' or 'below'");
-        }
-        if (above != null) {
-            clearBelow = clearBelow == null ? above : clearBelow;
-            if (clearBelow > above) {
-                throw new IllegalArgumentException("threshold rule '" + name + "': clear-below (" + clearBelow
-                        + ") must not exceed above (" + above + "), or the incident could never clear");
+        List<Conditions.Observed> observations = observations(batch, thresholdsBySignal.get(), latencyEstimates.of(batch));
+        return observations.isEmpty() ? List.of() : conditions.observeAll(observations, context);
+    }
+
+    /** What the thresholds see in one batch, measured and estimated samples alike. Pure. */
+    static List<Conditions.Observed> observations(MetricBatch batch, Map<String, List<Threshold>> thresholds, List<EstimatedLatency> estimates) {
+        // One state load and one write per batch, not per sample: the condition store is the hot path.
+        List<Conditions.Observed> observations = new ArrayList<>();
+        for (MetricSample sample : batch.samples()) {
+            for (Threshold threshold : thresholds.getOrDefault(sample.name(), List.of())) {
+                observations.add(observed(threshold, batch, sample, null));
             }
-        } else {
-            clearAbove = clearAbove == null ? below : clearAbove;
-            if (clearAbove < below) {
-                throw new IllegalArgumentException("threshold rule '" + name + "': clear-above (" + clearAbove
-                        + ") must not be under below (" + below + "), or the incident could never clear");
+        }
+        for (EstimatedLatency estimate : estimates) {
+            for (Threshold threshold : thresholds.getOrDefault(estimate.sample().name(), List.of())) {
+                observations.add(observed(threshold, batch, estimate.sample(), estimate.explanation()));
             }
         }
-        holdFor = holdFor == null ? Duration.ZERO : holdFor;
-        if (holdFor.isNegative()) {
-            throw new IllegalArgumentException("threshold rule '" + name + "': for must not be negative");
-        }
-        severity = severity == null ? Severity.WARNING : severity;
-        title = title == null || title.isBlank() ? signal + " " + (above != null ? "above " + above : "below " + below) + " on {resource}" : title;
-        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        return observations;
     }
 
-    public static ThresholdRule above(String name, String signal, double above, double clearBelow, Duration holdFor, Severity severity,
-                                      String title) {
-        return new ThresholdRule(name, signal, above, clearBelow, null, null, holdFor, severity, title, Map.of());
+    /** @param basis how the sample's value came about when it was not measured (null when it was) */
+    private static Conditions.Observed observed(Threshold threshold, MetricBatch batch, MetricSample sample, String basis) {
+        Map<String, String> labels = new HashMap<>(batch.labels());
+        labels.putAll(sample.labels());
+        labels.putAll(threshold.labels());
+        Level level = threshold.level(sample.value());
+        return new Conditions.Observed(threshold.name(), batch.resource(), sample.labels(), labels, level, threshold.severity(),
+                threshold.titleFor(batch.resource()), observation(threshold, sample, level, basis), sample.at(), threshold.holdFor(),
+                batch.target());
     }
 
-    public Comparison comparison() {
-        return above != null ? Comparison.ABOVE : Comparison.BELOW;
+    /** Against the threshold while it holds, against the clear level once it clears. */
+    private static Observation observation(Threshold threshold, MetricSample sample, Level level, String basis) {
+        boolean above = threshold.comparison() == Comparison.ABOVE;
+        String detail = level == Level.CLEAR
+                ? threshold.signal() + " " + format(sample.value()) + (above ? " <= " : " >= ") + "clear level " + format(threshold.clearLevel())
+                : threshold.signal() + " " + format(sample.value()) + (above ? " > " : " < ") + format(threshold.threshold());
+        double reference = level == Level.CLEAR ? threshold.clearLevel() : threshold.threshold();
+        return new Observation(threshold.signal(), sample.value(), reference, basis == null ? detail : detail + "; " + basis, sample.at());
     }
 
-    public double threshold() {
-        return above != null ? above : below;
-    }
-
-    public double clearLevel() {
-        return above != null ? clearBelow : clearAbove;
-    }
-
-    /** Where a value stands against the threshold and the clear level. Pure. */
-    public Level level(double value) {
-        if (comparison() == Comparison.ABOVE) {
-            return value > above ? Level.BREACHED : value <= clearBelow ? Level.CLEAR : Level.BETWEEN;
-        }
-        return value < below ? Level.BREACHED : value >= clearAbove ? Level.CLEAR : Level.BETWEEN;
-    }
-
-    public String titleFor(String resource) {
-        return title.replace("{resource}", resource);
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.4g", value);
     }
 }

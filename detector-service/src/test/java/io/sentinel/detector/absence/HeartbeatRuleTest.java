@@ -2,17 +2,16 @@ package io.sentinel.detector.absence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentinel.detector.absence.db.HeartbeatDao;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.RuleDatabase;
-import io.sentinel.events.EventCodec;
+import io.sentinel.events.incident.ConditionCleared;
 import io.sentinel.events.incident.IncidentOpened;
-import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.HeartbeatSetting;
 import io.sentinel.events.signal.HeartbeatReceived;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,13 +51,13 @@ class HeartbeatRuleTest {
         assertThat(opened("sync-job").title()).isEqualTo("Heartbeat missed: sync-job");
 
         assertThat(beat(rule, "sync-job", T0.plusSeconds(100), Map.of())).singleElement().isInstanceOf(Finding.Cleared.class);
-        assertThat(resolved(opened("sync-job"))).isTrue();
+        assertThat(cleared(opened("sync-job"))).isTrue();
         assertThat(db.tick(rule, T0.plusSeconds(150))).as("expected again by 12:03:10").isEmpty();
     }
 
     @Test
     void aConfiguredHeartbeatNeverSeenFiresEveryPlusGraceAfterItWasFirstExpectedRestartsIncluded() {
-        var nightly = new ExpectedHeartbeat("nightly-backup", Duration.ofHours(24), Duration.ofHours(1), Severity.CRITICAL,
+        var nightly = new HeartbeatSetting("nightly-backup", Duration.ofHours(24), Duration.ofHours(1), Severity.CRITICAL,
                 Map.of("runbook", "backups"));
         assertThat(db.tick(rule(List.of(nightly)), T0)).isEmpty();
 
@@ -95,7 +94,7 @@ class HeartbeatRuleTest {
     }
 
     @Test
-    void aHeartbeatNobodyConfiguredIsForgottenAfterForgetAfterAndItsIncidentResolved() {
+    void aHeartbeatNobodyConfiguredIsForgottenAfterForgetAfterAndItsConditionCleared() {
         var rule = rule(List.of());
         beat(rule, "retired-job", T0, Map.of());
         db.tick(rule, T0.plus(Duration.ofMinutes(2)));
@@ -104,25 +103,25 @@ class HeartbeatRuleTest {
         assertThat(db.tick(rule, T0.plus(Duration.ofDays(7)).plusSeconds(1))).anySatisfy(finding ->
                 assertThat(finding).isInstanceOfSatisfying(Finding.Cleared.class, cleared ->
                         assertThat(cleared.observation().detail()).startsWith("retired-job is no longer watched")));
-        assertThat(resolved(opened)).isTrue();
-        Optional<HeartbeatRow> row = db.query(handle -> handle.attach(HeartbeatStore.class).lock("retired-job"));
+        assertThat(cleared(opened)).isTrue();
+        Optional<StoredHeartbeat> row = db.query(handle -> handle.attach(HeartbeatDao.class).lock("retired-job"));
         assertThat(row).isEmpty();
     }
 
     @Test
     void theConfiguredListIsReplacedAtRuntime() {
-        var rule = new HeartbeatRule(properties(List.of()), RuleDatabase.settings("detector.absence.heartbeats", """
-                [{"name": "hourly-report", "every": "PT1H", "grace": "PT5M"}]"""), new SettingValues(), new Conditions(), new EventCodec(), KeyLimits.unlimited());
+        var rule = new HeartbeatRule(properties(List.of()), RuleDatabase.overlay("detector.absence.heartbeats", """
+                [{"name": "hourly-report", "every": "1h", "grace": "5m"}]"""), new Conditions(), KeyLimits.unlimited());
         db.tick(rule, T0);
         assertThat(db.tick(rule, T0.plus(Duration.ofMinutes(65)).plusSeconds(1))).singleElement()
                 .satisfies(finding -> assertThat(finding).isInstanceOf(Finding.Firing.class));
     }
 
-    private static HeartbeatRule rule(List<ExpectedHeartbeat> configured) {
-        return new HeartbeatRule(properties(configured), new RuntimeSettings(), new SettingValues(), new Conditions(), new EventCodec(), KeyLimits.unlimited());
+    private static HeartbeatRule rule(List<HeartbeatSetting> configured) {
+        return new HeartbeatRule(properties(configured), RuleDatabase.noSettings(), new Conditions(), KeyLimits.unlimited());
     }
 
-    private static AbsenceProperties properties(List<ExpectedHeartbeat> configured) {
+    private static AbsenceProperties properties(List<HeartbeatSetting> configured) {
         return new AbsenceProperties(configured, null, Duration.ofDays(7), null, null);
     }
 
@@ -135,7 +134,8 @@ class HeartbeatRuleTest {
         return db.published(IncidentOpened.class).stream().filter(o -> o.resource().equals(resource)).findFirst().orElseThrow();
     }
 
-    private boolean resolved(IncidentOpened opened) {
-        return db.published(IncidentResolved.class).stream().anyMatch(r -> r.incidentId().equals(opened.incidentId()));
+    /** The detector said the condition cleared; ending the incident is the executor's verdict's (ADR 0009). */
+    private boolean cleared(IncidentOpened opened) {
+        return db.published(ConditionCleared.class).stream().anyMatch(c -> c.incidentId().equals(opened.incidentId()));
     }
 }

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.HeartbeatSetting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class HeartbeatWatchTest {
 
@@ -20,9 +21,9 @@ class HeartbeatWatchTest {
     private static final Duration DAY = Duration.ofDays(1);
 
     static Stream<Arguments> expectations() {
-        var nightly = new ExpectedHeartbeat("backup", DAY, Duration.ofHours(2), Severity.CRITICAL, Map.of());
-        var nightlyNoGrace = new ExpectedHeartbeat("backup", DAY, null, null, null);
-        var everyFiveMinutes = new ExpectedHeartbeat("backup", Duration.ofMinutes(5), null, null, null);
+        var nightly = new HeartbeatSetting("backup", DAY, Duration.ofHours(2), Severity.CRITICAL, Map.of());
+        var nightlyNoGrace = new HeartbeatSetting("backup", DAY, null, null, null);
+        var everyFiveMinutes = new HeartbeatSetting("backup", Duration.ofMinutes(5), null, null, null);
         return Stream.of(
                 Arguments.of("the beat's own every and grace win", Duration.ofHours(6), Duration.ofMinutes(30), nightly, null,
                         Duration.ofHours(6), Duration.ofMinutes(30)),
@@ -40,7 +41,7 @@ class HeartbeatWatchTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("expectations")
-    void expectsWhatTheBeatsSayElseWhatIsConfigured(String scenario, Duration beatEvery, Duration beatGrace, ExpectedHeartbeat configured,
+    void expectsWhatTheBeatsSayElseWhatIsConfigured(String scenario, Duration beatEvery, Duration beatGrace, HeartbeatSetting configured,
                                                     Duration defaultGrace, Duration every, Duration grace) {
         HeartbeatWatch watch = HeartbeatWatch.of("backup", T0, T0, beatEvery, beatGrace, configured, defaultGrace).orElseThrow();
         assertThat(watch.every()).isEqualTo(every);
@@ -83,11 +84,11 @@ class HeartbeatWatchTest {
 
     @Test
     void badHeartbeatsNameTheProperty() {
-        assertThatThrownBy(() -> new ExpectedHeartbeat("backup", null, null, null, null))
-                .hasMessage("sentinel.detector.absence.heartbeats[name=backup].every must be positive, was null");
-        var backup = new ExpectedHeartbeat("backup", DAY, null, null, null);
+        assertThatThrownBy(() -> new HeartbeatSetting("backup", null, null, null, null))
+                .hasMessage("every must be positive, was null (heartbeat 'backup')");
+        var backup = new HeartbeatSetting("backup", DAY, null, null, null);
         assertThatThrownBy(() -> new AbsenceProperties(List.of(backup, backup), null, Duration.ofDays(7), null, null))
-                .hasMessage("sentinel.detector.absence.heartbeats has two heartbeats named 'backup'");
+                .hasMessage("sentinel.detector.absence.heartbeats: two heartbeats are named 'backup'");
         assertThatThrownBy(() -> new AbsenceProperties(List.of(), Duration.ofSeconds(-1), Duration.ofDays(7), null, null))
                 .hasMessageStartingWith("sentinel.detector.absence.default-grace must not be negative");
     }

@@ -6,13 +6,12 @@ import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.RuleDatabase;
-import io.sentinel.events.EventCodec;
+import io.sentinel.events.incident.ConditionCleared;
 import io.sentinel.events.incident.IncidentOpened;
-import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,8 +53,8 @@ class StaleMetricRuleTest {
         assertThat(opened("cache-1").title()).isEqualTo("memory_usage_ratio from cache-1 stopped arriving");
 
         assertThat(arrive(rule, "cache-1", last.plus(Duration.ofMinutes(6)))).singleElement().isInstanceOf(Finding.Cleared.class);
-        assertThat(db.published(IncidentResolved.class)).singleElement()
-                .satisfies(resolved -> assertThat(resolved.incidentId()).isEqualTo(opened("cache-1").incidentId()));
+        assertThat(db.published(ConditionCleared.class)).singleElement()
+                .satisfies(cleared -> assertThat(cleared.incidentId()).isEqualTo(opened("cache-1").incidentId()));
     }
 
     @Test
@@ -91,7 +90,7 @@ class StaleMetricRuleTest {
     }
 
     @Test
-    void seriesSilentForForgetAfterAreForgottenAndTheirIncidentsResolved() {
+    void seriesSilentForForgetAfterAreForgottenAndTheirConditionsCleared() {
         var rule = rule(new RuntimeSettings());
         for (int i = 0; i < 3; i++) {
             arrive(rule, "decommissioned", T0.plusSeconds(15L * i));
@@ -115,8 +114,8 @@ class StaleMetricRuleTest {
     }
 
     private static StaleMetricRule rule(RuntimeSettings settings) {
-        return new StaleMetricRule(new AbsenceProperties(List.of(), null, Duration.ofDays(7), null, null), settings, new SettingValues(),
-                new Conditions(), new EventCodec(), KeyLimits.unlimited());
+        return new StaleMetricRule(new AbsenceProperties(List.of(), null, Duration.ofDays(7), null, null), new RuntimeOverlay(settings),
+                new Conditions(), KeyLimits.unlimited());
     }
 
     /** A memory sample of the redis container, received at {@code at} and stamped by the skewed collector clock. */

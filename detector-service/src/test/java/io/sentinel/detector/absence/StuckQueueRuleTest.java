@@ -2,6 +2,7 @@ package io.sentinel.detector.absence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentinel.detector.absence.db.QueueSampleDao;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
@@ -9,8 +10,8 @@ import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ class StuckQueueRuleTest {
         for (int round = 0; round <= 40; round++) {
             round(rule, "orders", round, 10, 1);
         }
-        int kept = db.query(handle -> handle.attach(QueueSampleStore.class).points("shop", "orders")).size();
+        int kept = db.query(handle -> handle.attach(QueueSampleDao.class).points("shop", "orders")).size();
         assertThat(kept).as("4 minutes of rounds every 15 s, both ends included").isEqualTo(17);
     }
 
@@ -109,18 +110,18 @@ class StuckQueueRuleTest {
     }
 
     @Test
-    void aQueueSilentForForgetAfterIsForgottenAndItsIncidentResolved() {
+    void aQueueSilentForForgetAfterIsForgottenAndItsConditionCleared() {
         var rule = rule(new RuntimeSettings());
         for (int round = 0; round <= 8; round++) {
             round(rule, "orders", round, 10 + 10 * round, 0);
         }
         assertThat(db.tick(rule, T0.plus(Duration.ofDays(7)).plusSeconds(200))).singleElement().isInstanceOf(Finding.Cleared.class);
-        List<QueuePoint> kept = db.query(handle -> handle.attach(QueueSampleStore.class).points("shop", "orders"));
+        List<QueuePoint> kept = db.query(handle -> handle.attach(QueueSampleDao.class).points("shop", "orders"));
         assertThat(kept).isEmpty();
     }
 
     private static StuckQueueRule rule(RuntimeSettings settings) {
-        return new StuckQueueRule(new AbsenceProperties(List.of(), null, Duration.ofDays(7), null, null), settings, new SettingValues(),
+        return new StuckQueueRule(new AbsenceProperties(List.of(), null, Duration.ofDays(7), null, null), new RuntimeOverlay(settings),
                 new Conditions(), KeyLimits.unlimited());
     }
 

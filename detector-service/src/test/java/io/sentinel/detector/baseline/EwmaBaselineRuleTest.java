@@ -4,16 +4,16 @@ import static java.time.temporal.ChronoUnit.MINUTES;
 import static java.time.temporal.ChronoUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.detector.incident.Fingerprint;
+import io.sentinel.detector.baseline.db.EwmaDao;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.IncidentOpened;
+import io.sentinel.events.settings.detector.EwmaBaselineSetting;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,9 +104,9 @@ class EwmaBaselineRuleTest {
 
     /** Defaults but for the signal and, when given, {@code for}. */
     private static EwmaBaselineRule rule(Duration holdFor) {
-        var ewma = new EwmaBaselineSettings(List.of(SIGNAL), null, null, null, holdFor, null, null);
-        return new EwmaBaselineRule(new BaselineProperties(null, ewma, Duration.ofDays(7)), new RuntimeSettings(), new SettingValues(),
-                new Conditions(), KeyLimits.unlimited());
+        var ewma = new EwmaBaselineSetting(List.of(SIGNAL), null, null, null, holdFor, null, null);
+        return new EwmaBaselineRule(new BaselineProperties(null, ewma, Duration.ofDays(7)), RuleDatabase.noSettings(), new Conditions(),
+                KeyLimits.unlimited());
     }
 
     /** {@code count} backfilled samples before T0, alternating 0.45 and 0.55: mean 0.5, deviation 0.05. */
@@ -124,7 +124,7 @@ class EwmaBaselineRuleTest {
     }
 
     private static EwmaState state(String resource) {
-        return db.query(handle -> handle.attach(EwmaStore.class)
+        return db.query(handle -> handle.attach(EwmaDao.class)
                 .findAll(List.of(Fingerprint.of(EwmaBaselineRule.RULE, resource, Map.of("signal", SIGNAL))))).getFirst().state();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.sentinel.detector.rule.Level;
+import io.sentinel.events.settings.detector.EwmaBaselineSetting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EwmaBaselineTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
-    private static final EwmaBaselineSettings DEFAULTS = new EwmaBaselineSettings(null, null, null, null, null, null, null);
+    private static final EwmaBaseline DEFAULTS = EwmaBaseline.of(EwmaBaselineSetting.DEFAULTS);
     /** Mean 0.5, standard deviation 0.05, learned from 500 samples. */
     private static final EwmaState LEARNED = new EwmaState(0.5, 0.0025, 500, T0);
 
@@ -85,16 +86,16 @@ class EwmaBaselineTest {
     }
 
     @Test
-    void badSettingsNameTheProperty() {
-        assertThatThrownBy(() -> new EwmaBaselineSettings(null, 0.0, null, null, null, null, null))
-                .hasMessage("sentinel.detector.baseline.ewma.alpha must be in (0, 1], was 0.0");
-        assertThatThrownBy(() -> new EwmaBaselineSettings(null, null, 1.0, null, null, null, null))
-                .hasMessageStartingWith("sentinel.detector.baseline.ewma.k (1.0) must not be under clear-k (2.0)");
-        assertThatThrownBy(() -> new EwmaBaselineSettings(null, null, null, null, Duration.ofSeconds(-1), null, null))
-                .hasMessageStartingWith("sentinel.detector.baseline.ewma.for must not be negative");
-        assertThatThrownBy(() -> new EwmaBaselineSettings(List.of("x", ""), null, null, null, null, null, null))
-                .hasMessageStartingWith("sentinel.detector.baseline.ewma.signals must list signal names");
-        assertThatThrownBy(() -> new BaselineProperties(null, null, Duration.ZERO))
+    void badSettingsNameTheField() {
+        assertThatThrownBy(() -> new EwmaBaselineSetting(null, 0.0, null, null, null, null, null))
+                .hasMessage("alpha must be in (0, 1], was 0.0");
+        assertThatThrownBy(() -> new EwmaBaselineSetting(null, null, 1.0, null, null, null, null))
+                .hasMessageStartingWith("k (1.0) must not be under clear-k (2.0)");
+        assertThatThrownBy(() -> new EwmaBaselineSetting(null, null, null, null, Duration.ofSeconds(-1), null, null))
+                .hasMessageStartingWith("for must not be negative");
+        assertThatThrownBy(() -> new EwmaBaselineSetting(List.of("x", ""), null, null, null, null, null, null))
+                .hasMessageStartingWith("signals must list signal names");
+        assertThatThrownBy(() -> new BaselineProperties(null, EwmaBaselineSetting.DEFAULTS, Duration.ZERO))
                 .hasMessage("sentinel.detector.baseline.forget-after must be positive, was PT0S");
     }
 }

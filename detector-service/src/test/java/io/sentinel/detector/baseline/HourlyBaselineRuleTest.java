@@ -8,14 +8,16 @@ import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.RuleDatabase;
+import io.sentinel.events.incident.ConditionCleared;
 import io.sentinel.events.incident.IncidentOpened;
-import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.EwmaBaselineSetting;
+import io.sentinel.events.settings.detector.HourlyBaselineSetting;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,8 +93,8 @@ class HourlyBaselineRuleTest {
 
         assertThat(live(rule, "shop-band", 14, 2)).as("mean 22: 2.2x, inside the band").isEmpty();
         assertThat(live(rule, "shop-band", 2, 3)).as("mean 15.3: 1.53x").singleElement().isInstanceOf(Finding.Cleared.class);
-        assertThat(db.published(IncidentResolved.class).stream()
-                .filter(resolved -> resolved.incidentId().equals(opened("shop-band").incidentId()))).hasSize(1);
+        assertThat(db.published(ConditionCleared.class).stream()
+                .filter(cleared -> cleared.incidentId().equals(opened("shop-band").incidentId()))).hasSize(1);
     }
 
     @Test
@@ -105,8 +107,8 @@ class HourlyBaselineRuleTest {
         assertThat(db.published(IncidentOpened.class).stream().filter(o -> o.resource().equals("shop-restart"))).hasSize(1);
         assertThat(live(restarted, "shop-restart", 6, 3)).as("mean 22: inside the band, still active").isEmpty();
         assertThat(live(restarted, "shop-restart", 0, 4)).as("mean 16.5").singleElement().isInstanceOf(Finding.Cleared.class);
-        assertThat(db.published(IncidentResolved.class).stream()
-                .filter(resolved -> resolved.incidentId().equals(opened("shop-restart").incidentId()))).hasSize(1);
+        assertThat(db.published(ConditionCleared.class).stream()
+                .filter(cleared -> cleared.incidentId().equals(opened("shop-restart").incidentId()))).hasSize(1);
     }
 
     @Test
@@ -119,8 +121,9 @@ class HourlyBaselineRuleTest {
     }
 
     private static HourlyBaselineRule rule(RuntimeSettings settings) {
-        var properties = new BaselineProperties(new HourlyBaselineSettings(List.of(SIGNAL), null, null, null, null), null, Duration.ofDays(7));
-        return new HourlyBaselineRule(properties, settings, new SettingValues(), new HourlyBaselines(), new Conditions(), KeyLimits.unlimited());
+        var properties = new BaselineProperties(new HourlyBaselineSetting(List.of(SIGNAL), null, null, null, null), EwmaBaselineSetting.DEFAULTS,
+                Duration.ofDays(7));
+        return new HourlyBaselineRule(properties, new RuntimeOverlay(settings), new HourlyBaselines(), new Conditions(), KeyLimits.unlimited());
     }
 
     /** {@code hours} of history before HOUR, four samples an hour around {@code value} (mean exactly {@code value}). */

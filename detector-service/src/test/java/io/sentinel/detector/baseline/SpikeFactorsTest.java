@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentinel.detector.rule.Level;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.HourlyBaselineSetting;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SpikeFactorsTest {
 
-    private static final SpikeFactors DEFAULTS = new HourlyBaselineSettings(null, null, null, null, null).factors();
+    private static final SpikeFactors DEFAULTS = SpikeFactors.of(HourlyBaselineSetting.DEFAULTS);
     private static final Instant AT = Instant.parse("2026-11-23T12:10:00Z");
 
     static Stream<Arguments> readings() {
@@ -71,15 +72,15 @@ class SpikeFactorsTest {
     }
 
     @Test
-    void badFactorsNameTheProperty() {
-        assertThatThrownBy(() -> new HourlyBaselineSettings(null, 1.5, null, null, null))
-                .hasMessage("sentinel.detector.baseline.hourly.warning-factor (1.5) must not be under clear-factor (2.0), or an incident"
+    void badFactorsNameTheField() {
+        assertThatThrownBy(() -> new HourlyBaselineSetting(null, 1.5, null, null, null))
+                .hasMessage("warning-factor (1.5) must not be under clear-factor (2.0), or an incident"
                         + " could never clear");
-        assertThatThrownBy(() -> new HourlyBaselineSettings(null, null, 2.0, null, null))
-                .hasMessageStartingWith("sentinel.detector.baseline.hourly.critical-factor (2.0) must not be under warning-factor");
-        assertThatThrownBy(() -> new HourlyBaselineSettings(null, null, null, null, 0))
-                .hasMessage("sentinel.detector.baseline.hourly.min-history must be between 1 and 168 hours, was 0");
-        assertThatThrownBy(() -> new HourlyBaselineSettings(java.util.List.of(" "), null, null, null, null))
-                .hasMessageStartingWith("sentinel.detector.baseline.hourly.signals must list signal names");
+        assertThatThrownBy(() -> new HourlyBaselineSetting(null, null, 2.0, null, null))
+                .hasMessageStartingWith("critical-factor (2.0) must not be under warning-factor");
+        assertThatThrownBy(() -> new HourlyBaselineSetting(null, null, null, null, 0))
+                .hasMessage("min-history must be between 1 and 168 hours, was 0");
+        assertThatThrownBy(() -> new HourlyBaselineSetting(java.util.List.of(" "), null, null, null, null))
+                .hasMessageStartingWith("signals must list signal names");
     }
 }

@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.detector.absence.AbsenceProperties;
 import io.sentinel.detector.absence.StaleMetricRule;
-import io.sentinel.detector.latency.LatencyEstimate;
 import io.sentinel.detector.latency.LatencyEstimates;
 import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.RuleDatabase;
-import io.sentinel.detector.threshold.ThresholdDetection;
 import io.sentinel.detector.threshold.ThresholdProperties;
 import io.sentinel.detector.threshold.ThresholdRule;
-import io.sentinel.events.EventCodec;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LatencyEstimateSetting;
+import io.sentinel.events.settings.detector.ThresholdSetting;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,9 +35,7 @@ class IncidentTargetTest {
 
     @Test
     void aThresholdIncidentNamesAndStoresItsBatchesTarget() {
-        var rule = new ThresholdDetection(new ThresholdProperties(List.of(ThresholdRule.above("memory-usage-high", "memory_usage_ratio", 0.6,
-                0.55, Duration.ZERO, Severity.WARNING, null))), new RuntimeSettings(), new SettingValues(), new Conditions(),
-                new LatencyEstimates(new LatencyEstimate(false, null, null, null), new RuntimeSettings(), new SettingValues()));
+        var rule = thresholds();
 
         db.signal(rule, batch("shop-1", "memory_usage_ratio", 0.9, T0, "shop.production"), T0);
 
@@ -53,8 +48,8 @@ class IncidentTargetTest {
 
     @Test
     void aStaleMetricIncidentOpenedOnATickNamesTheTargetItsBatchesNamed() {
-        var rule = new StaleMetricRule(new AbsenceProperties(List.of(), null, Duration.ofDays(7), null, null), new RuntimeSettings(),
-                new SettingValues(), new Conditions(), new EventCodec(), KeyLimits.unlimited());
+        var rule = new StaleMetricRule(new AbsenceProperties(List.of(), null, Duration.ofDays(7), null, null), RuleDatabase.noSettings(),
+                new Conditions(), KeyLimits.unlimited());
         for (int i = 0; i < 3; i++) {
             Instant at = T0.plusSeconds(15L * i);
             db.signal(rule, batch("cache-1", "memory_usage_ratio", 0.4, at, "cache.production"), at);
@@ -69,14 +64,18 @@ class IncidentTargetTest {
 
     @Test
     void aBatchWithoutATargetOpensAnIncidentWithout() {
-        var rule = new ThresholdDetection(new ThresholdProperties(List.of(ThresholdRule.above("memory-usage-high", "memory_usage_ratio", 0.6,
-                0.55, Duration.ZERO, Severity.WARNING, null))), new RuntimeSettings(), new SettingValues(), new Conditions(),
-                new LatencyEstimates(new LatencyEstimate(false, null, null, null), new RuntimeSettings(), new SettingValues()));
+        var rule = thresholds();
 
         db.signal(rule, batch("unnamed", "memory_usage_ratio", 0.9, T0, null), T0);
 
         assertThat(db.published(IncidentOpened.class)).singleElement().satisfies(opened -> assertThat(opened.target()).isNull());
         assertThat(storedTarget("unnamed")).isNull();
+    }
+
+    private static ThresholdRule thresholds() {
+        return new ThresholdRule(ThresholdProperties.of(ThresholdSetting.above("memory-usage-high", "memory_usage_ratio", 0.6, 0.55,
+                Duration.ZERO, Severity.WARNING, null)), RuleDatabase.noSettings(), new Conditions(),
+                new LatencyEstimates(new LatencyEstimateSetting(false, null, null, null), RuleDatabase.noSettings()));
     }
 
     private String storedTarget(String resource) {

@@ -37,6 +37,7 @@ class AbsenceIntegrationTest extends SharedDetectorEvents {
         assertThat(opened.target()).as("a heartbeat is what a sender says: it names no target").isNull();
 
         sender.send(new HeartbeatReceived("it-nightly-backup", Map.of("team", "storage"), Duration.ofDays(1), null, Instant.now()));
+        answerClearedWithoutRemediation(opened.incidentId());
         IncidentResolved resolved = awaitPublished(IncidentResolved.class, e -> e.incidentId().equals(opened.incidentId()));
         assertThat(resolved.resolution()).isEqualTo(Resolution.CLEARED_BY_ITSELF);
     }
@@ -52,6 +53,7 @@ class AbsenceIntegrationTest extends SharedDetectorEvents {
         assertThat(opened.observation().detail()).startsWith("it-never-seen missed its heartbeat: none seen since it was expected from ");
 
         sender.send(new HeartbeatReceived("it-never-seen", Map.of(), Duration.ofDays(1), null, Instant.now()));
+        answerClearedWithoutRemediation(opened.incidentId());
         awaitPublished(IncidentResolved.class, e -> e.incidentId().equals(opened.incidentId()));
         removeSetting("detector.absence.heartbeats");
     }
@@ -71,6 +73,7 @@ class AbsenceIntegrationTest extends SharedDetectorEvents {
                 + " (by more than 10) while queue_consumed_per_second stayed 0");
 
         queue("it-queue-shop", start.plusSeconds(135), 215, 12.5);
+        answerClearedWithoutRemediation(opened.incidentId());
         awaitPublished(IncidentResolved.class, e -> e.incidentId().equals(opened.incidentId()));
     }
 
@@ -78,7 +81,6 @@ class AbsenceIntegrationTest extends SharedDetectorEvents {
     void aMetricThatStopsArrivingOpensAnIncidentThatResolvesWhenItArrivesAgain() {
         setting("detector.absence.stale-metrics", """
                 {"signals": ["it_stale_ratio"], "min-observations": 3, "stale-after": "PT2S"}""");
-        letSettingsApply();
         for (int i = 0; i < 3; i++) {
             stale("it-stale-cache", 0.4);
         }
@@ -90,6 +92,7 @@ class AbsenceIntegrationTest extends SharedDetectorEvents {
         assertThat(opened.observation().detail()).startsWith("it_stale_ratio from it-stale-cache stopped arriving; last at ");
 
         stale("it-stale-cache", 0.4);
+        answerClearedWithoutRemediation(opened.incidentId());
         awaitPublished(IncidentResolved.class, e -> e.incidentId().equals(opened.incidentId()));
         removeSetting("detector.absence.stale-metrics");
     }

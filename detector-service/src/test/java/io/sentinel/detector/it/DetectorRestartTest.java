@@ -1,11 +1,14 @@
 package io.sentinel.detector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sentinel.detector.DetectorApplication;
 import io.sentinel.events.EventEnvelope;
 import io.sentinel.events.SentinelEvent;
 import io.sentinel.events.Topic;
+import io.sentinel.events.execution.ClearedWithoutRemediation;
+import io.sentinel.events.incident.ConditionCleared;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.signal.MetricBatch;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -57,8 +61,13 @@ class DetectorRestartTest extends ServiceIntegrationTest {
         try (var detector = start()) {
             memory(0.95, 5);
             memory(0.40, 6);
-            IncidentResolved resolved = probe.await(IncidentResolved.class,
-                    e -> e.incidentId().equals(awaitOpened().incidentId()), WAIT);
+            String incidentId = awaitOpened().incidentId();
+            EventEnvelope<?> cleared = await().atMost(WAIT).until(() -> probe.envelopes(ConditionCleared.class).stream()
+                    .filter(envelope -> envelope.source().equals(IDENTITY) && incidentId.equals(envelope.subject())).findFirst(),
+                    Optional::isPresent).orElseThrow();
+            // The executor's verdict on the clearing: the only thing that ends an incident (ADR 0009).
+            sender.send(new ClearedWithoutRemediation(incidentId, cleared.id(), ((ConditionCleared) cleared.event()).clearedAt()));
+            IncidentResolved resolved = probe.await(IncidentResolved.class, e -> e.incidentId().equals(incidentId), WAIT);
             assertThat(resolved).isNotNull();
             assertThat(ours(IncidentOpened.class)).as("the breach after the restart was counted, not re-opened").hasSize(1);
         }
@@ -112,15 +121,8 @@ class DetectorRestartTest extends ServiceIntegrationTest {
     }
 
     private static IncidentOpened awaitOpened() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<IncidentOpened> opened = ours(IncidentOpened.class);
-            if (!opened.isEmpty()) {
-                return opened.getFirst();
-            }
-            pause(Duration.ofMillis(100));
-        }
-        throw new AssertionError("the restarted detector opened no incident for restart-svc");
+        return await().atMost(WAIT).alias("the restarted detector opens an incident for restart-svc")
+                .until(() -> ours(IncidentOpened.class), opened -> !opened.isEmpty()).getFirst();
     }
 
     /** Events the detector under test published about its resource; the shared test detector publishes as "detector". */

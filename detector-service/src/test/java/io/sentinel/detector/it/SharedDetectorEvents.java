@@ -1,10 +1,8 @@
 package io.sentinel.detector.it;
 
-import io.sentinel.events.EventEnvelope;
+import static org.awaitility.Awaitility.await;
+
 import io.sentinel.events.SentinelEvent;
-import io.sentinel.events.Topic;
-import io.sentinel.testkit.ConsumerLag;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -15,29 +13,12 @@ import java.util.function.Predicate;
  */
 abstract class SharedDetectorEvents extends DetectorIntegrationTest {
 
-    private static final String SOURCE = "detector";
-
     static <E extends SentinelEvent> List<E> published(Class<E> type) {
-        return probe.envelopes(type).stream().filter(envelope -> envelope.source().equals(SOURCE))
-                .map(EventEnvelope::event).map(type::cast).toList();
+        return ours(type);
     }
 
     static <E extends SentinelEvent> E awaitPublished(Class<E> type, Predicate<E> condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var match = published(type).stream().filter(condition).findFirst();
-            if (match.isPresent()) {
-                return match.get();
-            }
-            pause(Duration.ofMillis(50));
-        }
-        throw new AssertionError("the detector published no " + type.getSimpleName() + " matching the condition within " + WAIT
-                + "; it published " + published(type));
-    }
-
-    /** For asserting that nothing happened: every signal sent so far was processed, and what it caused was relayed. */
-    static void awaitSignalsProcessed() {
-        ConsumerLag.awaitCaughtUp(bootstrapServers(), SOURCE, Topic.SIGNALS.topicName(), Duration.ofSeconds(60));
-        pause(Duration.ofSeconds(1));
+        return await().atMost(WAIT).until(() -> published(type).stream().filter(condition).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.sentinel.events.settings.detector.LatencyEstimateSetting;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class LatencyEstimateTest {
 
-    private static final LatencyEstimate DEFAULTS = new LatencyEstimate(null, null, null, null);
+    private static final LatencyEstimate DEFAULTS = LatencyEstimate.of(LatencyEstimateSetting.DEFAULTS);
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
     private static final Map<String, String> ETH0 = Map.of("device", "eth0");
 
@@ -77,19 +78,19 @@ class LatencyEstimateTest {
 
     @Test
     void estimatesNothingWhenDisabled() {
-        assertThat(new LatencyEstimate(false, null, null, null).estimate(batch(sample(RECEIVED, Map.of(), 1e9, T0)))).isEmpty();
+        assertThat(LatencyEstimate.of(new LatencyEstimateSetting(false, null, null, null)).estimate(batch(sample(RECEIVED, Map.of(), 1e9, T0)))).isEmpty();
     }
 
     @Test
     void explainsOtherCoefficientsInTheirOwnTerms() {
-        assertThat(new LatencyEstimate(true, 0.01, 0.0005, 0.25).formula())
+        assertThat(LatencyEstimate.of(new LatencyEstimateSetting(true, 0.01, 0.0005, 0.25)).formula())
                 .isEqualTo("estimated: 10 ms + 0.5 ms per MB/s + 250 ms per error/s");
     }
 
     @Test
     void badCoefficientsNameTheProperty() {
-        assertThatThrownBy(() -> new LatencyEstimate(true, -0.1, null, null))
-                .hasMessage("sentinel.detector.latency.estimate.base-seconds must be a non-negative number, was -0.1");
+        assertThatThrownBy(() -> new LatencyEstimateSetting(true, -0.1, null, null))
+                .hasMessage("base-seconds must be a non-negative number, was -0.1");
     }
 
     private static MetricBatch batch(MetricSample... samples) {

@@ -4,36 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sentinel.detector.absence.AbsenceProperties;
-import io.sentinel.detector.absence.ExpectedHeartbeat;
 import io.sentinel.detector.absence.HeartbeatRule;
 import io.sentinel.detector.absence.StaleMetricRule;
 import io.sentinel.detector.absence.StuckQueueRule;
 import io.sentinel.detector.baseline.BaselineProperties;
 import io.sentinel.detector.baseline.EwmaBaselineRule;
-import io.sentinel.detector.baseline.EwmaBaselineSettings;
 import io.sentinel.detector.baseline.HourlyBaselineRule;
-import io.sentinel.detector.baseline.HourlyBaselineSettings;
 import io.sentinel.detector.baseline.HourlyBaselines;
-import io.sentinel.detector.latency.LatencyEstimate;
 import io.sentinel.detector.latency.LatencyEstimates;
+import io.sentinel.detector.limits.db.KeyCounts;
 import io.sentinel.detector.novelty.NovelErrorRule;
-import io.sentinel.detector.novelty.NoveltyProperties;
 import io.sentinel.detector.rule.Conditions;
 import io.sentinel.detector.rule.DetectionRule;
 import io.sentinel.detector.rule.RuleDatabase;
-import io.sentinel.detector.threshold.ThresholdDetection;
 import io.sentinel.detector.threshold.ThresholdProperties;
 import io.sentinel.detector.threshold.ThresholdRule;
-import io.sentinel.events.EventCodec;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.EwmaBaselineSetting;
+import io.sentinel.events.settings.detector.HeartbeatSetting;
+import io.sentinel.events.settings.detector.HourlyBaselineSetting;
+import io.sentinel.events.settings.detector.LatencyEstimateSetting;
+import io.sentinel.events.settings.detector.NoveltySetting;
+import io.sentinel.events.settings.detector.ThresholdSetting;
 import io.sentinel.events.signal.HeartbeatReceived;
 import io.sentinel.events.signal.LogBatch;
 import io.sentinel.events.signal.LogEntry;
 import io.sentinel.events.signal.MetricBatch;
 import io.sentinel.events.signal.MetricSample;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,9 +57,9 @@ class KeyLimitsRulesTest {
 
     @Test
     void thresholdConditionsBeyondTheCapAreNotTrackedWhileTrackedOnesGoOn() {
-        var rule = new ThresholdDetection(new ThresholdProperties(List.of(ThresholdRule.above("memory-usage-high", "memory_usage_ratio", 0.6,
-                0.55, Duration.ZERO, Severity.WARNING, null))), new RuntimeSettings(), new SettingValues(), new Conditions(limits),
-                new LatencyEstimates(new LatencyEstimate(false, null, null, null), new RuntimeSettings(), new SettingValues()));
+        var rule = new ThresholdRule(ThresholdProperties.of(ThresholdSetting.above("memory-usage-high", "memory_usage_ratio", 0.6, 0.55,
+                Duration.ZERO, Severity.WARNING, null)), RuleDatabase.noSettings(), new Conditions(limits),
+                new LatencyEstimates(new LatencyEstimateSetting(false, null, null, null), RuleDatabase.noSettings()));
 
         db.signal(rule, batch("shop", "memory_usage_ratio", T0, pod -> 0.9), T0);
         db.signal(rule, batch("shop", "memory_usage_ratio", T0.plusSeconds(15), pod -> 0.9), T0.plusSeconds(15));
@@ -75,11 +73,10 @@ class KeyLimitsRulesTest {
 
     @Test
     void hourlyAndEwmaBaselinesKeepNoNewSeriesBeyondTheCap() {
-        var properties = new BaselineProperties(new HourlyBaselineSettings(List.of("rate"), null, null, null, null),
-                new EwmaBaselineSettings(List.of("ratio"), null, null, null, null, null, null), Duration.ofDays(7));
-        DetectionRule hourly = new HourlyBaselineRule(properties, new RuntimeSettings(), new SettingValues(), new HourlyBaselines(),
-                new Conditions(), limits);
-        DetectionRule ewma = new EwmaBaselineRule(properties, new RuntimeSettings(), new SettingValues(), new Conditions(), limits);
+        var properties = new BaselineProperties(new HourlyBaselineSetting(List.of("rate"), null, null, null, null),
+                new EwmaBaselineSetting(List.of("ratio"), null, null, null, null, null, null), Duration.ofDays(7));
+        DetectionRule hourly = new HourlyBaselineRule(properties, RuleDatabase.noSettings(), new HourlyBaselines(), new Conditions(), limits);
+        DetectionRule ewma = new EwmaBaselineRule(properties, RuleDatabase.noSettings(), new Conditions(), limits);
 
         for (int minute = 0; minute < 3; minute++) {
             Instant at = T0.plus(Duration.ofMinutes(minute));
@@ -96,11 +93,11 @@ class KeyLimitsRulesTest {
 
     @Test
     void heartbeatsQueuesAndWatchedSeriesKeepNoNewKeyBeyondTheCap() {
-        var absence = new AbsenceProperties(List.of(new ExpectedHeartbeat("configured-backup", Duration.ofHours(1), null, null, null)), null,
+        var absence = new AbsenceProperties(List.of(new HeartbeatSetting("configured-backup", Duration.ofHours(1), null, null, null)), null,
                 Duration.ofDays(7), null, null);
-        var heartbeats = new HeartbeatRule(absence, new RuntimeSettings(), new SettingValues(), new Conditions(), new EventCodec(), limits);
-        var queues = new StuckQueueRule(absence, new RuntimeSettings(), new SettingValues(), new Conditions(), limits);
-        var stale = new StaleMetricRule(absence, new RuntimeSettings(), new SettingValues(), new Conditions(), new EventCodec(), limits);
+        var heartbeats = new HeartbeatRule(absence, RuleDatabase.noSettings(), new Conditions(), limits);
+        var queues = new StuckQueueRule(absence, RuleDatabase.noSettings(), new Conditions(), limits);
+        var stale = new StaleMetricRule(absence, RuleDatabase.noSettings(), new Conditions(), limits);
 
         for (int i = 0; i < FLOOD; i++) {
             db.signal(heartbeats, new HeartbeatReceived("job-" + i, Map.of(), Duration.ofHours(1), null, T0), T0);
@@ -119,8 +116,7 @@ class KeyLimitsRulesTest {
 
     @Test
     void logsOfNewServicesAndNewErrorsBeyondTheCapAreNotTracked() {
-        var rule = new NovelErrorRule(new NoveltyProperties(Duration.ZERO, Duration.ofHours(1), 10_000), new RuntimeSettings(),
-                new SettingValues(), limits);
+        var rule = new NovelErrorRule(new NoveltySetting(Duration.ZERO, Duration.ofHours(1), 10_000), RuleDatabase.noSettings(), limits);
 
         for (int service = 0; service < FLOOD; service++) {
             db.signal(rule, logs("svc-" + service, "boom"), T0);
@@ -138,11 +134,12 @@ class KeyLimitsRulesTest {
 
     @Test
     void theCountsAfterARestartAreWhatTheTablesHold() {
-        var properties = new BaselineProperties(new HourlyBaselineSettings(List.of("rate"), null, null, null, null), null, Duration.ofDays(7));
-        var hourly = new HourlyBaselineRule(properties, new RuntimeSettings(), new SettingValues(), new HourlyBaselines(), new Conditions(),
+        var properties = new BaselineProperties(new HourlyBaselineSetting(List.of("rate"), null, null, null, null), EwmaBaselineSetting.DEFAULTS,
+                Duration.ofDays(7));
+        var hourly = new HourlyBaselineRule(properties, RuleDatabase.noSettings(), new HourlyBaselines(), new Conditions(),
                 KeyLimits.unlimited());
-        var queues = new StuckQueueRule(new AbsenceProperties(List.of(), null, Duration.ofDays(7), null, null), new RuntimeSettings(),
-                new SettingValues(), new Conditions(), KeyLimits.unlimited());
+        var queues = new StuckQueueRule(new AbsenceProperties(List.of(), null, Duration.ofDays(7), null, null), RuleDatabase.noSettings(),
+                new Conditions(), KeyLimits.unlimited());
         for (int hour = 0; hour < 5; hour++) {
             Instant at = T0.plus(Duration.ofHours(hour));
             db.signal(hourly, batch("api", "rate", at, pod -> 10), at);
@@ -150,7 +147,7 @@ class KeyLimitsRulesTest {
         }
 
         var restarted = new KeyLimits(1_000, Duration.ofMinutes(10), meters, System::nanoTime);
-        db.jdbi().useHandle(restarted::recount);
+        restarted.recounted(db.jdbi().withHandle(KeyCounts::count));
 
         assertThat(restarted.tracked(KeyFamily.HOURLY_SERIES)).as("series, not their hours").isEqualTo(FLOOD);
         assertThat(restarted.tracked(KeyFamily.QUEUES)).as("queues, not their samples").isEqualTo(FLOOD);

@@ -10,6 +10,7 @@ import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LlmSetting;
 import io.sentinel.events.signal.LlmObservation;
 import io.sentinel.events.signal.LlmTrace;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentLoopRuleTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
-    private static final LlmProperties.AgentLoop LIMITS = Traces.defaults().agentLoop();
+    private static final LlmSetting.AgentLoop LIMITS = Traces.defaults().agentLoop();
 
     static Stream<Arguments> runs() {
         return Stream.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.detector.rule.Level;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LlmSetting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CascadeCheckTest {
 
-    private static final LlmProperties.ErrorCascade LIMITS = Traces.defaults().errorCascade();
+    private static final LlmSetting.ErrorCascade LIMITS = Traces.defaults().errorCascade();
 
     static Stream<Arguments> verdicts() {
         return Stream.of(

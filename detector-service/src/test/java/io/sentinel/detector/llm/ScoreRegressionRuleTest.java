@@ -11,6 +11,7 @@ import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.Level;
 import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LlmSetting;
 import io.sentinel.events.signal.LlmTrace;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScoreRegressionRuleTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
-    private static final LlmProperties.PromptDrift LIMITS = Traces.defaults().promptDrift();
+    private static final LlmSetting.PromptDrift LIMITS = Traces.defaults().promptDrift();
 
     static Stream<Arguments> judgements() {
         return Stream.of(

@@ -1,12 +1,13 @@
 package io.sentinel.detector.llm;
 
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
+import io.sentinel.events.settings.detector.LlmSetting;
 import io.sentinel.events.signal.LlmObservation;
 import io.sentinel.events.signal.LlmObservationType;
 import io.sentinel.events.signal.LlmScore;
 import io.sentinel.events.signal.LlmTrace;
 import io.sentinel.events.signal.LlmTraceBatch;
+import io.sentinel.runtime.settings.RuntimeOverlay;
+import io.sentinel.runtime.settings.RuntimeSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,19 +62,19 @@ final class Traces {
         return new LlmScore(name, value, null, "llm-as-a-judge");
     }
 
-    static LlmProperties defaults() {
-        return new LlmProperties(
-                new LlmProperties.ErrorCascade(Duration.ofMinutes(5), 20, 3, 0.10, 0.50),
-                new LlmProperties.PromptDrift(20, 20, 0.15, 20, 100, 0.1),
-                new LlmProperties.AgentLoop(Duration.ofHours(2), 10, 20, 3, 0.50, Duration.ofMinutes(1),
+    static LlmSetting defaults() {
+        return new LlmSetting(
+                new LlmSetting.ErrorCascade(Duration.ofMinutes(5), 20, 3.0, 0.10, 0.50),
+                new LlmSetting.PromptDrift(20, 20, 0.15, 20, 100, 0.1),
+                new LlmSetting.AgentLoop(Duration.ofHours(2), 10, 20, 3, 0.50, Duration.ofMinutes(1),
                         Duration.ofMinutes(30), 10_000, 1000),
-                new LlmProperties.SilentToolFailure(Duration.ofMinutes(10), 3, Duration.ofMinutes(10),
+                new LlmSetting.SilentToolFailure(Duration.ofMinutes(10), 3, Duration.ofMinutes(10),
                         List.of("error", "exception", "traceback", "failed", "denied", "timeout", "timed out", "not found", "unauthorized",
                                 "forbidden")),
                 Map.of("get_weather", List.of("temperature", "conditions")));
     }
 
-    static LlmSettings settings(LlmProperties properties) {
-        return new LlmSettings(properties, new RuntimeSettings(), new SettingValues());
+    static LlmSettings settings(LlmSetting properties) {
+        return new LlmSettings(properties, new RuntimeOverlay(new RuntimeSettings()));
     }
 }

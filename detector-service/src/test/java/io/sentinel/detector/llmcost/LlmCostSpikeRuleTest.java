@@ -14,12 +14,13 @@ import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LlmCostSetting;
 import io.sentinel.events.signal.LlmObservation;
 import io.sentinel.events.signal.LlmObservationType;
 import io.sentinel.events.signal.LlmTrace;
 import io.sentinel.events.signal.LlmTraceBatch;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,14 +106,14 @@ class LlmCostSpikeRuleTest {
     }
 
     @Test
-    void badFactorsNameTheProperty() {
-        assertThatThrownBy(() -> new LlmCostProperties(3.0, 2.0, null, null))
-                .hasMessageStartingWith("sentinel.detector.llm-cost.critical-factor (2.0) must not be under warning-factor (3.0)");
+    void badFactorsNameTheField() {
+        assertThatThrownBy(() -> new LlmCostSetting(3.0, 2.0, null, null))
+                .hasMessageStartingWith("critical-factor (2.0) must not be under warning-factor (3.0)");
     }
 
     private static LlmCostSpikeRule rule(RuntimeSettings settings) {
-        return new LlmCostSpikeRule(new LlmCostProperties(null, null, null, null), settings, new SettingValues(), new HourlyBaselines(),
-                new Conditions(), KeyLimits.unlimited());
+        return new LlmCostSpikeRule(LlmCostSetting.DEFAULTS, new RuntimeOverlay(settings), new HourlyBaselines(), new Conditions(),
+                KeyLimits.unlimited());
     }
 
     /** {@code hours} hours before HOUR, each with two traces costing {@code perHour} together. */

@@ -2,9 +2,11 @@ package io.sentinel.detector.noise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.detector.incident.Fingerprint;
 import io.sentinel.detector.rule.Finding;
+import io.sentinel.detector.rule.Fingerprint;
 import io.sentinel.detector.rule.RuleDatabase;
+import io.sentinel.events.execution.ClearedWithoutRemediation;
+import io.sentinel.events.incident.ConditionCleared;
 import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.events.incident.IncidentUpdated;
@@ -16,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The budget of incidents opened per minute, with the real incident manager on the real database. */
+/** The budget of incidents opened per minute, with the real incident steps on the real database (the counts are in it). */
 class IncidentStormTest {
 
     private static final int BUDGET = 60;
@@ -52,14 +54,19 @@ class IncidentStormTest {
 
         Instant lastSuppression = T0.plusMillis(500L * 99);
         db.tickIncidents(lastSuppression.plusSeconds(30));
-        assertThat(db.published(IncidentResolved.class)).as("suppressions within the last minute: the storm goes on").isEmpty();
+        assertThat(db.published(ConditionCleared.class)).as("suppressions within the last minute: the storm goes on").isEmpty();
         db.tickIncidents(lastSuppression.plusSeconds(61));
+        assertThat(db.published(ConditionCleared.class)).singleElement()
+                .satisfies(cleared -> assertThat(cleared.incidentId()).isEqualTo(storm.incidentId()));
+        assertThat(db.published(IncidentResolved.class)).as("the executor's verdict ends it").isEmpty();
+        db.verdict(new ClearedWithoutRemediation(storm.incidentId(), "condition-cleared", lastSuppression.plusSeconds(61)),
+                lastSuppression.plusSeconds(62));
         assertThat(db.published(IncidentResolved.class)).singleElement()
                 .satisfies(resolved -> assertThat(resolved.incidentId()).isEqualTo(storm.incidentId()));
         assertThat(db.<Long>query(handle -> handle.createQuery("select count(*) from storm_suppression").mapTo(Long.class).one()))
                 .as("trimmed to the minute").isZero();
 
-        db.apply(List.of(firing("after-the-storm")), lastSuppression.plusSeconds(62));
+        db.apply(List.of(firing("after-the-storm")), lastSuppression.plusSeconds(63));
         assertThat(db.published(IncidentOpened.class)).extracting(IncidentOpened::resource).contains("after-the-storm");
     }
 

@@ -13,8 +13,9 @@ import io.sentinel.events.config.ConfigEvent;
 import io.sentinel.events.config.SettingChanged;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.LabelPatterns;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 class NoiseRulesTest {
@@ -48,7 +52,7 @@ class NoiseRulesTest {
 
     @Test
     void aDownNodeInhibitsItsOwnContainersOnly() {
-        var rule = new InhibitionRule("node-down-inhibits-its-containers", LabelMatcher.of(Map.of("rule", "node-down"), "s"),
+        var rule = new Inhibition("node-down-inhibits-its-containers", LabelMatcher.of(Map.of("rule", "node-down"), "s"),
                 LabelMatcher.of(Map.of("rule", "container-.*"), "t"), List.of("node"));
         Map<String, String> nodeDown = Map.of("rule", "node-down", "node", "worker-1");
 
@@ -88,7 +92,7 @@ class NoiseRulesTest {
 
     @Test
     void anInhibitionWithAPathologicalMatcherAnswersInMillisecondsToo() {
-        var rule = new InhibitionRule("crafted", LabelMatcher.of(Map.of("rule", "(a+)+$"), "s"), LabelMatcher.of(Map.of("rule", "(a+)+$"), "t"),
+        var rule = new Inhibition("crafted", LabelMatcher.of(Map.of("rule", "(a+)+$"), "s"), LabelMatcher.of(Map.of("rule", "(a+)+$"), "t"),
                 List.of());
         Map<String, String> labels = Map.of("rule", "a".repeat(50_000) + "!");
 
@@ -104,23 +108,27 @@ class NoiseRulesTest {
                 .hasMessageStartingWith("detector.silences[0].matchers.rule is not a valid regular expression");
         assertThatThrownBy(() -> LabelMatcher.of(Map.of("rule", "((a{100}){100}){100}"), "detector.silences[0].matchers"))
                 .hasMessageStartingWith("detector.silences[0].matchers.rule is ");
-        assertThatThrownBy(() -> LabelMatcher.of(Map.of("rule", "a".repeat(LabelMatcher.MAX_PATTERN_LENGTH + 1)), "detector.silences[0].matchers"))
+        assertThatThrownBy(() -> LabelMatcher.of(Map.of("rule", "a".repeat(LabelPatterns.MAX_PATTERN_LENGTH + 1)), "detector.silences[0].matchers"))
                 .hasMessage("detector.silences[0].matchers.rule is longer than 1024 characters");
     }
 
     @Test
     void aConfiguredSilenceRe2RefusesStopsTheStartNamingTheProperty() {
-        var configured = new NoiseProperties(List.of(new NoiseProperties.SilenceDefinition("s1", Map.of("rule", "(?<=x)y"), null,
-                NOW.plusSeconds(60), "alice", null)), List.of(), null, null);
+        var properties = new MapConfigurationPropertySource(Map.of(
+                "sentinel.detector.noise.silences[0].id", "s1",
+                "sentinel.detector.noise.silences[0].matchers.rule", "(?<=x)y",
+                "sentinel.detector.noise.silences[0].ends-at", "2026-11-23T13:00:00Z"));
 
-        assertThatThrownBy(() -> new NoiseControl(configured, new RuntimeSettings(), new SettingValues(), new SimpleMeterRegistry()))
-                .hasMessageStartingWith("sentinel.detector.noise.silences[0].matchers.rule is not a valid regular expression");
+        assertThatThrownBy(() -> new Binder(properties).bind("sentinel.detector.noise", NoiseProperties.class))
+                .isInstanceOf(BindException.class)
+                .hasMessageContaining("sentinel.detector.noise.silences[0]")
+                .rootCause().hasMessageStartingWith("matchers.rule is not a valid regular expression (RE2 syntax");
     }
 
     @Test
     void aSilenceSetAtRuntimeWithAPatternRe2RefusesIsNotAppliedAndTheOthersStay() {
         var settings = new RuntimeSettings();
-        var noise = new NoiseControl(new NoiseProperties(List.of(), List.of(), null, null), settings, new SettingValues(),
+        var noise = new NoiseControl(new NoiseProperties(List.of(), List.of(), null, null), new RuntimeOverlay(settings),
                 new SimpleMeterRegistry());
         apply(settings, "detector.silences", """
                 [{"id": "good", "matchers": {"resource": "shop"}, "ends-at": "2026-11-23T13:00:00Z"}]""");

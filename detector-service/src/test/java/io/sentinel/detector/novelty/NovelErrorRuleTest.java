@@ -6,10 +6,9 @@ import io.sentinel.detector.limits.KeyLimits;
 import io.sentinel.detector.rule.Finding;
 import io.sentinel.detector.rule.RuleDatabase;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.detector.NoveltySetting;
 import io.sentinel.events.signal.LogBatch;
 import io.sentinel.events.signal.LogEntry;
-import io.sentinel.runtime.settings.RuntimeSettings;
-import io.sentinel.runtime.settings.SettingValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class NovelErrorRuleTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
-    private static final NoveltyProperties DEFAULTS = new NoveltyProperties(Duration.ofMinutes(10), Duration.ofHours(1), 10_000);
+    private static final NoveltySetting DEFAULTS = new NoveltySetting(Duration.ofMinutes(10), Duration.ofHours(1), 10_000);
     private static final String POOL_STACK = "java.lang.IllegalStateException: pool exhausted\n\tat com.shop.Pool.get(Pool.java:42)";
 
     @Test
@@ -99,7 +98,7 @@ class NovelErrorRuleTest {
 
     @Test
     void keepsAtMostTheConfiguredNumberOfKnownErrorsForgettingTheLeastRecentlySeen() {
-        var rule = rule(new NoveltyProperties(Duration.ofMinutes(10), Duration.ofHours(1), 3));
+        var rule = rule(new NoveltySetting(Duration.ofMinutes(10), Duration.ofHours(1), 3));
         String service = "capped";
         logs(rule, service, T0, error("alpha failed", null));
         logs(rule, service, T0.plusSeconds(1), error("beta failed", null));
@@ -115,20 +114,8 @@ class NovelErrorRuleTest {
                 .as("forgotten, so it is new again").hasSize(1);
     }
 
-    @Test
-    void runtimeSettingsOverrideTheConfiguredValuesOneByOne() {
-        var values = new SettingValues();
-        var json = tools.jackson.databind.json.JsonMapper.builder().build();
-        NoveltyProperties effective = NoveltySettings.overridden(DEFAULTS, Map.of(
-                "learn-for", json.readTree("\"PT2M\""),
-                "quiet-for", json.readTree("\"not a duration\""),
-                "max-fingerprints-per-service", json.readTree("0")), values);
-        assertThat(effective).as("learn-for applies; the invalid ones are ignored")
-                .isEqualTo(new NoveltyProperties(Duration.ofMinutes(2), Duration.ofHours(1), 10_000));
-    }
-
-    private static NovelErrorRule rule(NoveltyProperties properties) {
-        return new NovelErrorRule(properties, new RuntimeSettings(), new SettingValues(), KeyLimits.unlimited());
+    private static NovelErrorRule rule(NoveltySetting properties) {
+        return new NovelErrorRule(properties, RuleDatabase.noSettings(), KeyLimits.unlimited());
     }
 
     private static List<Finding> logs(NovelErrorRule rule, String service, Instant at, LogEntry... entries) {

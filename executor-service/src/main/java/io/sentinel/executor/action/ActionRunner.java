@@ -1,17 +1,17 @@
 package io.sentinel.executor.action;
 
 import io.sentinel.events.execution.StepPhase;
+import io.sentinel.executor.db.ExecutionJournal;
+import io.sentinel.executor.db.ExecutionStore;
 import io.sentinel.executor.execution.Execution;
-import io.sentinel.executor.execution.ExecutionDao;
-import io.sentinel.executor.execution.ExecutionJournal;
 import io.sentinel.executor.execution.ExecutionLogContext;
 import io.sentinel.executor.execution.ExecutionStatus;
 import io.sentinel.executor.execution.ExecutionVariables;
-import io.sentinel.executor.execution.StepRunner;
 import io.sentinel.executor.execution.VerificationStart;
-import io.sentinel.executor.http.StepOutcome;
 import io.sentinel.executor.precondition.Preconditions;
 import io.sentinel.executor.rollback.Rollback;
+import io.sentinel.executor.step.StepOutcome;
+import io.sentinel.executor.step.StepRunner;
 import io.sentinel.executor.template.TemplateVariables;
 import io.sentinel.executor.verification.Verifier;
 import io.sentinel.playbooks.Playbook;
@@ -20,7 +20,6 @@ import io.sentinel.playbooks.PlaybookStep;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ public final class ActionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ActionRunner.class);
 
-    private final Jdbi jdbi;
+    private final ExecutionStore executions;
     private final PlaybookCatalog catalog;
     private final ExecutionJournal journal;
     private final StepRunner steps;
@@ -47,10 +46,10 @@ public final class ActionRunner {
     private final RunDeadlineProperties deadlines;
     private final Clock clock;
 
-    public ActionRunner(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, StepRunner steps, Verifier verifier,
+    public ActionRunner(ExecutionStore executions, PlaybookCatalog catalog, ExecutionJournal journal, StepRunner steps, Verifier verifier,
                         Rollback rollback, Preconditions preconditions, ExecutionVariables variables, RunDeadlineProperties deadlines,
                         Clock clock) {
-        this.jdbi = jdbi;
+        this.executions = executions;
         this.catalog = catalog;
         this.journal = journal;
         this.steps = steps;
@@ -68,7 +67,7 @@ public final class ActionRunner {
     }
 
     void run(String executionId) {
-        Execution pending = jdbi.withExtension(ExecutionDao.class, executions -> executions.find(executionId))
+        Execution pending = executions.find(executionId)
                 .filter(execution -> execution.status() == ExecutionStatus.PENDING)
                 .orElse(null);
         if (pending == null) {
@@ -111,7 +110,7 @@ public final class ActionRunner {
                 return;
             }
             PlaybookStep step = actions.get(i);
-            StepOutcome outcome = steps.run(execution, step.name(), step.http(), StepPhase.ACTION, "step:" + i, values);
+            StepOutcome outcome = steps.run(execution, step.name(), step.action(), StepPhase.ACTION, "step:" + i, values);
             if (!outcome.succeeded()) {
                 fail(execution, playbook, "step '" + step.name() + "' failed: " + outcome.detail(), true);
                 return;
@@ -132,7 +131,7 @@ public final class ActionRunner {
     /** A bug or an outage interrupted the run: fail it now rather than leave it RUNNING until its run deadline. */
     private void failAfterError(String executionId, RuntimeException error) {
         try {
-            jdbi.withExtension(ExecutionDao.class, executions -> executions.find(executionId))
+            executions.find(executionId)
                     .filter(execution -> execution.status() == ExecutionStatus.RUNNING)
                     .ifPresent(execution -> {
                         if (journal.failExecution(execution, ExecutionStatus.RUNNING, "the executor hit an unexpected error: "

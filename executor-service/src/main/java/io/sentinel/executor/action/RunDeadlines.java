@@ -1,8 +1,8 @@
 package io.sentinel.executor.action;
 
+import io.sentinel.executor.db.ExecutionJournal;
+import io.sentinel.executor.db.ExecutionStore;
 import io.sentinel.executor.execution.Execution;
-import io.sentinel.executor.execution.ExecutionDao;
-import io.sentinel.executor.execution.ExecutionJournal;
 import io.sentinel.executor.execution.ExecutionLogContext;
 import io.sentinel.executor.execution.ExecutionStatus;
 import io.sentinel.executor.rollback.Rollback;
@@ -11,7 +11,6 @@ import io.sentinel.playbooks.PlaybookCatalog;
 import io.sentinel.playbooks.PlaybookStep;
 import java.time.Clock;
 import java.time.Duration;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,14 +24,14 @@ public final class RunDeadlines {
 
     private static final Logger log = LoggerFactory.getLogger(RunDeadlines.class);
 
-    private final Jdbi jdbi;
+    private final ExecutionStore executions;
     private final PlaybookCatalog catalog;
     private final ExecutionJournal journal;
     private final Rollback rollback;
     private final Clock clock;
 
-    public RunDeadlines(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, Rollback rollback, Clock clock) {
-        this.jdbi = jdbi;
+    public RunDeadlines(ExecutionStore executions, PlaybookCatalog catalog, ExecutionJournal journal, Rollback rollback, Clock clock) {
+        this.executions = executions;
         this.catalog = catalog;
         this.journal = journal;
         this.rollback = rollback;
@@ -46,7 +45,7 @@ public final class RunDeadlines {
             budget = budget.plus(playbook.snapshot().timeout());
         }
         for (PlaybookStep step : playbook.steps()) {
-            budget = budget.plus(step.http().timeout());
+            budget = budget.plus(step.action().timeout());
         }
         return budget;
     }
@@ -54,7 +53,7 @@ public final class RunDeadlines {
     @Scheduled(fixedDelayString = "${sentinel.executor.run.check-interval:1s}")
     public void failOverdue() {
         try {
-            for (Execution execution : jdbi.withExtension(ExecutionDao.class, executions -> executions.findRunOverdue(clock.instant()))) {
+            for (Execution execution : executions.findRunOverdue(clock.instant())) {
                 ExecutionLogContext.enter(execution);
                 try {
                     Playbook playbook = catalog.find(execution.playbookId()).orElse(null);

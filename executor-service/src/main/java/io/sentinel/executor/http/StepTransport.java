@@ -100,13 +100,14 @@ public final class StepTransport implements AutoCloseable {
             byte[] body = BoundedBody.read(response.getEntity(), maxResponseBytes);
             return new TransportResult.Answered(response.getCode(), new String(body, charsetOf(response.getEntity())));
         } catch (BoundedBody.TooLarge e) {
-            return new TransportResult.Failed("the response body is larger than " + maxResponseBytes
+            return TransportResult.Failed.permanently("the response body is larger than " + maxResponseBytes
                     + " bytes (sentinel.executor.http.max-response-bytes); it was not read further");
         } catch (IOException | RuntimeException e) {
             if (expired.get()) {
                 return TransportResult.Failed.atDeadline();
             }
-            return new TransportResult.Failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return e instanceof IOException ? TransportResult.Failed.connection(reason) : TransportResult.Failed.permanently(reason);
         } finally {
             deadline.cancel(false);
             // Aborting rather than closing: closing would read (drain) whatever is left of the body.

@@ -5,10 +5,11 @@ import io.sentinel.events.decision.ActionAuthorized;
 import io.sentinel.events.execution.ExecutionSkipped;
 import io.sentinel.events.target.TargetRef;
 import io.sentinel.executor.action.ActionRunner;
+import io.sentinel.executor.db.AfterCommit;
+import io.sentinel.executor.db.ExecutionDao;
+import io.sentinel.executor.db.IncidentConditionDao;
 import io.sentinel.executor.execution.Execution;
-import io.sentinel.executor.execution.ExecutionDao;
 import io.sentinel.executor.execution.ExecutionMetrics;
-import io.sentinel.executor.execution.IncidentConditionDao;
 import io.sentinel.executor.precondition.Preconditions;
 import io.sentinel.playbooks.PlaybookCatalog;
 import io.sentinel.runtime.consume.EventContext;
@@ -39,6 +40,8 @@ public final class ActionIntake {
 
     public void onAuthorized(ActionAuthorized authorized, EventContext context) {
         String decisionId = context.cause().id();
+        // The incident's clearing, judged at this moment, waits, and then sees what this commits.
+        context.attach(IncidentConditionDao.class).lockIncident(authorized.incidentId());
         ExecutionDao executions = context.attach(ExecutionDao.class);
         if (executions.existsForDecision(decisionId)) {
             log.info("decision already has its execution; not running it again decisionId={}", decisionId);
@@ -55,7 +58,7 @@ public final class ActionIntake {
                 int inserted = executions.insertPending(executionId, decisionId, authorized.incidentId(), admit.playbook().id(),
                         admit.parameters(), authorized.labels(), authorized.resource(), target, context.cause().traceParent().header());
                 if (inserted == 1) {
-                    context.handle().afterCommit(() -> runner.launch(executionId));
+                    AfterCommit.run(context, () -> runner.launch(executionId));
                     log.info("action admitted executionId={} decisionId={} playbook={} target={}", executionId, decisionId,
                             admit.playbook().id(), target == null ? null : target.name());
                 } else if (!executions.existsForDecision(decisionId)) {
@@ -72,8 +75,9 @@ public final class ActionIntake {
     private static ExecutionAdmission.Circumstances circumstances(ActionAuthorized authorized, EventContext context,
                                                                   ExecutionDao executions) {
         TargetRef target = authorized.target();
-        return new ExecutionAdmission.Circumstances(context.attach(IncidentConditionDao.class).resolved(authorized.incidentId()),
-                executions.findActive(authorized.incidentId()).map(Execution::executionId),
+        String incidentId = authorized.incidentId();
+        return new ExecutionAdmission.Circumstances(context.attach(IncidentConditionDao.class).clearedWithoutRemediation(incidentId),
+                executions.findSucceeded(incidentId), executions.findActive(incidentId).map(Execution::executionId),
                 target == null ? Optional.empty() : executions.findActiveOnTarget(target.name()).map(Execution::executionId),
                 target == null ? null : target.name());
     }
@@ -81,7 +85,7 @@ public final class ActionIntake {
     private void skip(ActionAuthorized authorized, EventContext context, String reason) {
         String decisionId = context.cause().id();
         context.publish(new ExecutionSkipped(authorized.incidentId(), decisionId, reason));
-        context.handle().afterCommit(() -> metrics.outcome(authorized.action().playbookId(), "skipped"));
+        AfterCommit.run(context, () -> metrics.outcome(authorized.action().playbookId(), "skipped"));
         log.info("action skipped decisionId={} playbook={} reason=\"{}\"", decisionId, authorized.action().playbookId(), reason);
     }
 }

@@ -5,16 +5,15 @@ import io.sentinel.events.decision.ActionAuthorized;
 import io.sentinel.events.decision.DecisionEvent;
 import io.sentinel.events.incident.ConditionCleared;
 import io.sentinel.events.incident.IncidentEvent;
-import io.sentinel.events.incident.IncidentResolved;
 import io.sentinel.executor.intake.ActionIntake;
-import io.sentinel.executor.verification.ConditionTracker;
+import io.sentinel.executor.verification.ClearingJudge;
 import io.sentinel.runtime.consume.EventConsumers;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The executor's inputs: authorized actions to run, and what the detector says about their incidents. */
+/** The executor's inputs: authorized actions to run, and the detector's observation that an incident's condition cleared. */
 @Configuration
 class ExecutorBindings {
 
@@ -31,13 +30,13 @@ class ExecutorBindings {
     }
 
     @Bean
-    Consumer<Message<byte[]>> incidents(EventConsumers consumers, ConditionTracker conditions) {
+    Consumer<Message<byte[]>> incidents(EventConsumers consumers, ClearingJudge judge) {
         return consumers.consumer(Topic.INCIDENTS, IncidentEvent.class, (envelope, context) -> {
             switch (envelope.event()) {
-                case ConditionCleared cleared -> conditions.onCleared(cleared, context);
-                case IncidentResolved resolved -> conditions.onResolved(resolved, context);
+                case ConditionCleared cleared -> judge.onCleared(cleared, context);
                 default -> {
-                    // Openings, updates and escalations change nothing about running executions.
+                    // Openings, updates, resolutions and escalations are the detector's to decide on; the
+                    // executor decides only from its own state and the clearing (ADR 0009).
                 }
             }
         });

@@ -1,11 +1,10 @@
 package io.sentinel.executor.recovery;
 
+import io.sentinel.executor.db.ExecutionJournal;
+import io.sentinel.executor.db.ExecutionStore;
 import io.sentinel.executor.execution.Execution;
-import io.sentinel.executor.execution.ExecutionDao;
-import io.sentinel.executor.execution.ExecutionJournal;
 import io.sentinel.executor.execution.ExecutionLogContext;
 import io.sentinel.executor.execution.ExecutionStatus;
-import io.sentinel.executor.execution.IncidentConditionDao;
 import io.sentinel.executor.rollback.Rollback;
 import io.sentinel.executor.verification.Verifier;
 import io.sentinel.playbooks.Playbook;
@@ -13,7 +12,6 @@ import io.sentinel.playbooks.PlaybookCatalog;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,15 +31,15 @@ public final class StartupRecovery implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StartupRecovery.class);
 
-    private final Jdbi jdbi;
+    private final ExecutionStore executions;
     private final PlaybookCatalog catalog;
     private final ExecutionJournal journal;
     private final Rollback rollback;
     private final Verifier verifier;
     private volatile boolean running;
 
-    public StartupRecovery(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, Rollback rollback, Verifier verifier) {
-        this.jdbi = jdbi;
+    public StartupRecovery(ExecutionStore executions, PlaybookCatalog catalog, ExecutionJournal journal, Rollback rollback, Verifier verifier) {
+        this.executions = executions;
         this.catalog = catalog;
         this.journal = journal;
         this.rollback = rollback;
@@ -61,7 +59,7 @@ public final class StartupRecovery implements SmartLifecycle {
         Map<ExecutionStatus, List<Execution>> unfinished = new EnumMap<>(ExecutionStatus.class);
         for (ExecutionStatus status : List.of(ExecutionStatus.PENDING, ExecutionStatus.RUNNING, ExecutionStatus.ROLLING_BACK,
                 ExecutionStatus.VERIFYING)) {
-            unfinished.put(status, jdbi.withExtension(ExecutionDao.class, executions -> executions.findByStatus(status)));
+            unfinished.put(status, executions.findByStatus(status));
         }
         for (ExecutionStatus interrupted : List.of(ExecutionStatus.PENDING, ExecutionStatus.RUNNING)) {
             for (Execution execution : unfinished.get(interrupted)) {
@@ -80,8 +78,7 @@ public final class StartupRecovery implements SmartLifecycle {
             journal.rollbackFailed(execution, ROLLBACK_INTERRUPTED);
         }
         for (Execution execution : unfinished.get(ExecutionStatus.VERIFYING)) {
-            boolean cleared = jdbi.withExtension(IncidentConditionDao.class, conditions -> conditions.clearedAt(execution.incidentId()))
-                    .filter(execution::clearedDuringVerification).isPresent();
+            boolean cleared = executions.clearedAt(execution.incidentId()).filter(execution::clearedDuringVerification).isPresent();
             if (cleared) {
                 verifier.launch(execution.executionId());
             }

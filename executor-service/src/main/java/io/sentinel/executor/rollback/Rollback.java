@@ -1,19 +1,18 @@
 package io.sentinel.executor.rollback;
 
 import io.sentinel.events.execution.StepPhase;
+import io.sentinel.executor.db.ExecutionJournal;
+import io.sentinel.executor.db.ExecutionStore;
 import io.sentinel.executor.execution.Execution;
-import io.sentinel.executor.execution.ExecutionJournal;
 import io.sentinel.executor.execution.ExecutionLogContext;
 import io.sentinel.executor.execution.ExecutionStatus;
 import io.sentinel.executor.execution.ExecutionVariables;
-import io.sentinel.executor.execution.SnapshotDao;
-import io.sentinel.executor.execution.StepRunner;
-import io.sentinel.executor.http.StepOutcome;
+import io.sentinel.executor.step.StepOutcome;
+import io.sentinel.executor.step.StepRunner;
 import io.sentinel.executor.template.TemplateVariables;
 import io.sentinel.playbooks.Playbook;
 import io.sentinel.playbooks.PlaybookStep;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +27,13 @@ public final class Rollback {
 
     private static final Logger log = LoggerFactory.getLogger(Rollback.class);
 
-    private final Jdbi jdbi;
+    private final ExecutionStore executions;
     private final ExecutionJournal journal;
     private final StepRunner steps;
     private final ExecutionVariables variables;
 
-    public Rollback(Jdbi jdbi, ExecutionJournal journal, StepRunner steps, ExecutionVariables variables) {
-        this.jdbi = jdbi;
+    public Rollback(ExecutionStore executions, ExecutionJournal journal, StepRunner steps, ExecutionVariables variables) {
+        this.executions = executions;
         this.journal = journal;
         this.steps = steps;
         this.variables = variables;
@@ -51,7 +50,7 @@ public final class Rollback {
         if (playbook == null || playbook.snapshot() == null) {
             return true;
         }
-        return jdbi.withExtension(SnapshotDao.class, snapshots -> snapshots.body(execution.executionId())).isPresent();
+        return executions.snapshotBody(execution.executionId()).isPresent();
     }
 
     /** Rolls back on a virtual thread of its own, for callers that must not wait on HTTP. */
@@ -87,11 +86,11 @@ public final class Rollback {
             journal.rolledBack(execution, "the playbook defines no rollback; nothing to undo");
             return;
         }
-        String snapshot = jdbi.withExtension(SnapshotDao.class, snapshots -> snapshots.body(execution.executionId())).orElse(null);
+        String snapshot = executions.snapshotBody(execution.executionId()).orElse(null);
         TemplateVariables values = variables.of(execution, playbook, snapshot);
         for (int i = 0; i < rollback.size(); i++) {
             PlaybookStep step = rollback.get(i);
-            StepOutcome outcome = steps.run(execution, step.name(), step.http(), StepPhase.ROLLBACK, "rollback:" + i, values);
+            StepOutcome outcome = steps.run(execution, step.name(), step.action(), StepPhase.ROLLBACK, "rollback:" + i, values);
             if (!outcome.succeeded()) {
                 journal.rollbackFailed(execution, "rollback step '" + step.name() + "' failed: " + outcome.detail());
                 return;

@@ -1,15 +1,14 @@
 package io.sentinel.executor.verification;
 
+import io.sentinel.executor.db.ExecutionJournal;
+import io.sentinel.executor.db.ExecutionStore;
 import io.sentinel.executor.execution.Execution;
-import io.sentinel.executor.execution.ExecutionDao;
-import io.sentinel.executor.execution.ExecutionJournal;
 import io.sentinel.executor.execution.ExecutionLogContext;
 import io.sentinel.executor.rollback.Rollback;
 import io.sentinel.playbooks.Playbook;
 import io.sentinel.playbooks.PlaybookCatalog;
 import java.time.Clock;
 import java.time.Duration;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,16 +21,16 @@ public final class VerificationDeadlines {
 
     private static final Logger log = LoggerFactory.getLogger(VerificationDeadlines.class);
 
-    private final Jdbi jdbi;
+    private final ExecutionStore executions;
     private final PlaybookCatalog catalog;
     private final ExecutionJournal journal;
     private final Verifier verifier;
     private final Rollback rollback;
     private final Clock clock;
 
-    public VerificationDeadlines(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, Verifier verifier, Rollback rollback,
+    public VerificationDeadlines(ExecutionStore executions, PlaybookCatalog catalog, ExecutionJournal journal, Verifier verifier, Rollback rollback,
                                  Clock clock) {
-        this.jdbi = jdbi;
+        this.executions = executions;
         this.catalog = catalog;
         this.journal = journal;
         this.verifier = verifier;
@@ -42,7 +41,7 @@ public final class VerificationDeadlines {
     @Scheduled(fixedDelayString = "${sentinel.executor.verification.check-interval:1s}")
     public void failOverdue() {
         try {
-            for (Execution execution : jdbi.withExtension(ExecutionDao.class, executions -> executions.findVerificationOverdue(clock.instant()))) {
+            for (Execution execution : executions.findVerificationOverdue(clock.instant())) {
                 if (verifier.inProgress(execution.executionId())) {
                     continue;
                 }

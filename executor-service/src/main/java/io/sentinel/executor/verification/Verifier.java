@@ -1,17 +1,15 @@
 package io.sentinel.executor.verification;
 
 import io.sentinel.events.execution.StepPhase;
+import io.sentinel.executor.db.ExecutionJournal;
+import io.sentinel.executor.db.ExecutionStore;
 import io.sentinel.executor.execution.Execution;
-import io.sentinel.executor.execution.ExecutionDao;
-import io.sentinel.executor.execution.ExecutionJournal;
 import io.sentinel.executor.execution.ExecutionLogContext;
 import io.sentinel.executor.execution.ExecutionStatus;
 import io.sentinel.executor.execution.ExecutionVariables;
-import io.sentinel.executor.execution.IncidentConditionDao;
-import io.sentinel.executor.execution.SnapshotDao;
-import io.sentinel.executor.execution.StepRunner;
-import io.sentinel.executor.http.StepOutcome;
 import io.sentinel.executor.rollback.Rollback;
+import io.sentinel.executor.step.StepOutcome;
+import io.sentinel.executor.step.StepRunner;
 import io.sentinel.executor.template.TemplateVariables;
 import io.sentinel.playbooks.Playbook;
 import io.sentinel.playbooks.PlaybookCatalog;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +32,7 @@ public final class Verifier {
 
     private static final Logger log = LoggerFactory.getLogger(Verifier.class);
 
-    private final Jdbi jdbi;
+    private final ExecutionStore executions;
     private final PlaybookCatalog catalog;
     private final ExecutionJournal journal;
     private final StepRunner steps;
@@ -43,9 +40,9 @@ public final class Verifier {
     private final ExecutionVariables variables;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
-    public Verifier(Jdbi jdbi, PlaybookCatalog catalog, ExecutionJournal journal, StepRunner steps, Rollback rollback,
+    public Verifier(ExecutionStore executions, PlaybookCatalog catalog, ExecutionJournal journal, StepRunner steps, Rollback rollback,
                     ExecutionVariables variables) {
-        this.jdbi = jdbi;
+        this.executions = executions;
         this.catalog = catalog;
         this.journal = journal;
         this.steps = steps;
@@ -69,7 +66,7 @@ public final class Verifier {
             return;
         }
         try {
-            jdbi.withExtension(ExecutionDao.class, executions -> executions.find(executionId))
+            executions.find(executionId)
                     .filter(execution -> execution.status() == ExecutionStatus.VERIFYING)
                     .ifPresent(this::runChecks);
         } catch (RuntimeException e) {
@@ -89,12 +86,11 @@ public final class Verifier {
                 }
                 return;
             }
-            TemplateVariables values = variables.of(execution, playbook,
-                    jdbi.withExtension(SnapshotDao.class, snapshots -> snapshots.body(execution.executionId())).orElse(null));
+            TemplateVariables values = variables.of(execution, playbook, executions.snapshotBody(execution.executionId()).orElse(null));
             List<PlaybookStep> checks = playbook.verify().checks();
             for (int i = 0; i < checks.size(); i++) {
                 PlaybookStep check = checks.get(i);
-                StepOutcome outcome = steps.run(execution, check.name(), check.http(), StepPhase.CHECK, "check:" + i, values);
+                StepOutcome outcome = steps.run(execution, check.name(), check.action(), StepPhase.CHECK, "check:" + i, values);
                 if (!outcome.succeeded()) {
                     if (journal.failVerification(execution, "check '" + check.name() + "' failed: " + outcome.detail())) {
                         rollback.run(execution, playbook, true);
@@ -102,8 +98,7 @@ public final class Verifier {
                     return;
                 }
             }
-            Instant clearedAt = jdbi.withExtension(IncidentConditionDao.class, conditions -> conditions.clearedAt(execution.incidentId()))
-                    .orElse(execution.startedAt());
+            Instant clearedAt = executions.clearedAt(execution.incidentId()).orElse(execution.startedAt());
             journal.succeed(execution, "condition cleared " + seconds(Duration.between(execution.startedAt(), clearedAt))
                     + " after the action; " + passed(checks.size()));
         } finally {

@@ -26,18 +26,26 @@ class ExecutionAdmissionTest {
     private static final Function<Playbook, Optional<String>> HOLDS = playbook -> Optional.empty();
     private static final Function<Playbook, Optional<String>> TARGET_CHANGED =
             playbook -> Optional.of("target shop changed since the action was authorized: urls [a] -> [b]");
-    private static final Circumstances QUIET = new Circumstances(false, Optional.empty(), Optional.empty(), "shop");
+    private static final Circumstances QUIET = new Circumstances(false, Optional.empty(), Optional.empty(), Optional.empty(), "shop");
 
     static Stream<Arguments> decisions() {
         return Stream.of(
                 Arguments.of("a valid action on an open incident with nothing running runs",
                         VALID, HOLDS, QUIET, new Admission.Admit(PLAYBOOK, Map.of("reason", "sentinel"))),
-                Arguments.of("a resolved incident needs no fix",
-                        VALID, HOLDS, new Circumstances(true, Optional.empty(), Optional.empty(), "shop"),
-                        new Admission.Skip("incident already resolved")),
-                Arguments.of("a resolved incident wins over every other reason",
-                        INVALID, TARGET_CHANGED, new Circumstances(true, Optional.of("exec-1"), Optional.of("exec-2"), "shop"),
-                        new Admission.Skip("incident already resolved")),
+                Arguments.of("an incident whose condition cleared without remediation needs no fix",
+                        VALID, HOLDS, new Circumstances(true, Optional.empty(), Optional.empty(), Optional.empty(), "shop"),
+                        new Admission.Skip("the condition cleared before the action could run")),
+                Arguments.of("a clearing without remediation wins over every other reason",
+                        INVALID, TARGET_CHANGED, new Circumstances(true, Optional.of("exec-0"), Optional.of("exec-1"), Optional.of("exec-2"),
+                                "shop"),
+                        new Admission.Skip("the condition cleared before the action could run")),
+                Arguments.of("an incident a verified fix already ended needs no other",
+                        VALID, HOLDS, new Circumstances(false, Optional.of("exec-0"), Optional.empty(), Optional.empty(), "shop"),
+                        new Admission.Skip("execution exec-0 already fixed this incident: its verification passed")),
+                Arguments.of("a verified fix wins over the catalog, the target and what is running",
+                        INVALID, TARGET_CHANGED, new Circumstances(false, Optional.of("exec-0"), Optional.of("exec-1"), Optional.of("exec-2"),
+                                "shop"),
+                        new Admission.Skip("execution exec-0 already fixed this incident: its verification passed")),
                 Arguments.of("an action the catalog no longer accepts does not run, and says why",
                         INVALID, HOLDS, QUIET, new Admission.Skip("the action does not pass the playbook catalog: "
                                 + "parameter 'reason' does not match [a-z]+; playbook 'release-memory' has no parameter 'shell'")),
@@ -45,10 +53,10 @@ class ExecutionAdmissionTest {
                         VALID, TARGET_CHANGED, QUIET,
                         new Admission.Skip("target shop changed since the action was authorized: urls [a] -> [b]")),
                 Arguments.of("one remediation at a time per incident",
-                        VALID, HOLDS, new Circumstances(false, Optional.of("exec-1"), Optional.empty(), "shop"),
+                        VALID, HOLDS, new Circumstances(false, Optional.empty(), Optional.of("exec-1"), Optional.empty(), "shop"),
                         new Admission.Skip("execution exec-1 is still in progress for this incident")),
                 Arguments.of("one action in flight per target, whichever incident asks",
-                        VALID, HOLDS, new Circumstances(false, Optional.empty(), Optional.of("exec-7"), "shop"),
+                        VALID, HOLDS, new Circumstances(false, Optional.empty(), Optional.empty(), Optional.of("exec-7"), "shop"),
                         new Admission.Skip("execution exec-7 is in progress on target shop")));
     }
 

@@ -9,12 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,19 +19,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.events.EventEnvelope;
 import io.sentinel.events.EventIds;
-import io.sentinel.events.IncidentScoped;
-import io.sentinel.events.SentinelEvent;
 import io.sentinel.events.Topic;
 import io.sentinel.events.TraceParent;
-import io.sentinel.events.analysis.ProposedAction;
-import io.sentinel.events.analysis.Risk;
-import io.sentinel.events.config.SettingChanged;
 import io.sentinel.events.decision.ActionAuthorized;
-import io.sentinel.events.decision.ApprovalMode;
 import io.sentinel.events.execution.ExecutionEvent;
 import io.sentinel.events.execution.ExecutionFailed;
 import io.sentinel.events.execution.ExecutionSkipped;
@@ -46,109 +36,31 @@ import io.sentinel.events.execution.StepPhase;
 import io.sentinel.events.execution.VerificationFailed;
 import io.sentinel.events.execution.VerificationPassed;
 import io.sentinel.events.execution.VerificationStarted;
-import io.sentinel.events.incident.ConditionCleared;
-import io.sentinel.events.incident.IncidentResolved;
-import io.sentinel.events.incident.Observation;
-import io.sentinel.events.incident.Resolution;
 import io.sentinel.events.target.TargetRef;
-import io.sentinel.executor.ExecutorApplication;
-import io.sentinel.executor.execution.ExecutionDao;
+import io.sentinel.executor.db.ExecutionDao;
 import io.sentinel.executor.recovery.StartupRecovery;
-import io.sentinel.runtime.inventory.TargetInventory;
 import io.sentinel.testkit.ReceivedRecord;
-import io.sentinel.testkit.ServiceIntegrationTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The executor alone, on a real broker and database, acting on a WireMock "service" through the test
- * playbooks in src/test/resources/playbooks. Every request a playbook sends names its incident in a
- * header, so each test sees only its own traffic; every test acts on an inventory target of its own
- * (a runtime setting), since only one action may be in flight per target. A second WireMock, the
- * "attacker", is allowlisted too: what keeps requests away from it must be the inventory, not the
- * allowlist.
+ * The executor alone, on a real broker and database (see {@link RunningExecutor}): the life of an
+ * execution, and every attack on where its steps go, what they send and how long they take.
  */
-@SpringBootTest(classes = ExecutorApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
-        "sentinel.playbooks.location=classpath:playbooks/",
-        "sentinel.executor.http.allowed-networks[0]=127.0.0.0/8",
-        "sentinel.executor.verification.check-interval=200ms",
-        "sentinel.executor.run.check-interval=200ms"})
-class ExecutorIntegrationTest extends ServiceIntegrationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String INCIDENT = "X-Sentinel-Incident";
-    private static final String CONFIG = "{\"cacheSize\":512,\"mode\":\"lru\"}";
-    private static final String CONFIGURED_TARGET = "shop-configured";
-    private static final String SECRET = "Sup3r:s3cr3t@t0ken";
-    private static final String SECRET_IN_PATH = "Sup3r%3As3cr3t%40t0ken";
-
-    private static final WireMockServer service = started();
-    private static final WireMockServer attacker = started();
-    private static final Path secrets = secretsDirectory();
-
-    @Autowired
-    Jdbi jdbi;
+class ExecutorIntegrationTest extends RunningExecutor {
 
     @Autowired
     StartupRecovery recovery;
 
     @Autowired
     MeterRegistry meters;
-
-    @Autowired
-    TargetInventory inventory;
-
-    @DynamicPropertySource
-    static void executor(DynamicPropertyRegistry registry) {
-        registry.add("sentinel.executor.http.allowed-hosts[0]", () -> "127.0.0.1:" + service.port());
-        registry.add("sentinel.executor.http.allowed-hosts[1]", () -> "127.0.0.1:" + attacker.port());
-        registry.add("sentinel.executor.secrets.directory", secrets::toString);
-        registry.add("sentinel.inventory.targets[0].name", () -> CONFIGURED_TARGET);
-        registry.add("sentinel.inventory.targets[0].environment", () -> "staging");
-        registry.add("sentinel.inventory.targets[0].urls[0]", ExecutorIntegrationTest::serviceUrl);
-    }
-
-    @BeforeAll
-    static void stubTheService() {
-        service.stubFor(get(urlEqualTo("/admin/config")).atPriority(10).willReturn(okJson(CONFIG)));
-        service.stubFor(post(urlPathEqualTo("/actions/release-memory")).atPriority(10).willReturn(aResponse().withStatus(200)));
-        service.stubFor(get(urlEqualTo("/health")).atPriority(10).willReturn(aResponse().withStatus(204)));
-        service.stubFor(put(urlEqualTo("/admin/config")).atPriority(10).willReturn(aResponse().withStatus(200)));
-        service.stubFor(post(urlEqualTo("/actions/flush-cache")).atPriority(10).willReturn(aResponse().withStatus(202)));
-        service.stubFor(put(urlEqualTo("/cache/config")).atPriority(10).willReturn(aResponse().withStatus(200)));
-        service.stubFor(post(urlEqualTo("/actions/drain-queue")).atPriority(10).willReturn(aResponse().withStatus(200)));
-        service.stubFor(get(urlPathMatching("/queues/[^/]+/config")).atPriority(10).willReturn(okJson("{\"paused\":false}")));
-        service.stubFor(post(urlPathMatching("/queues/[^/]+/drain")).atPriority(10).willReturn(aResponse().withStatus(200)));
-        // A target that fails and echoes back whatever token it was sent.
-        service.stubFor(post(urlPathMatching("/tokens/.+/rotate")).atPriority(10).willReturn(aResponse().withStatus(500)
-                .withHeader("X-Echo", SECRET).withBody("token " + SECRET + " rejected")));
-        attacker.stubFor(any200());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        service.stop();
-        attacker.stop();
-    }
 
     @Test
     void snapshotsActsAndVerifiesWhenTheConditionClearsAndTheChecksPass() {
@@ -273,10 +185,14 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
 
         awaitEvent(VerificationStarted.class, incident);
         sender.send(cleared(incident));
-        awaitEvent(VerificationPassed.class, incident);
-        pause(Duration.ofSeconds(1));
+        VerificationPassed passed = awaitEvent(VerificationPassed.class, incident);
+        // Decisions of one incident share a partition: once a later one is answered, the redelivery was handled.
+        EventEnvelope<ActionAuthorized> later = sender.send(authorized(incident, "release-memory", decision.event().target(), labels()));
+        ExecutionSkipped marker = probe.await(ExecutionSkipped.class, skipped -> later.id().equals(skipped.causationId()), WAIT);
+        assertThat(marker.reason()).isEqualTo("execution " + passed.executionId() + " already fixed this incident: its verification passed");
         service.verify(1, postRequestedFor(urlPathEqualTo("/actions/release-memory")).withHeader(INCIDENT, equalTo(incident)));
         assertThat(events(ExecutionStarted.class, incident)).hasSize(1);
+        assertThat(events(ExecutionSkipped.class, incident)).as("the redelivery is dropped, not skipped").hasSize(1);
     }
 
     @Test
@@ -371,24 +287,6 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
         assertThat(events(VerificationStarted.class, incident)).isEmpty();
         assertThat(steps(incident)).filteredOn(step -> step.phase() == StepPhase.ACTION).singleElement()
                 .satisfies(step -> assertThat(step.succeeded()).isFalse());
-    }
-
-    @Test
-    void skipsTheActionWhenTheIncidentAlreadyResolved() {
-        String incident = newIncident();
-        sender.send(new IncidentResolved(incident, "cleared-" + incident, Resolution.CLEARED_BY_ITSELF, "condition cleared without remediation",
-                Instant.now()));
-        // Decisions and incidents are separate topics: let the resolution land before the decision.
-        await().atMost(WAIT).until(() -> resolvedRecorded(incident));
-
-        EventEnvelope<ActionAuthorized> decision = sender.send(authorized(incident, "release-memory", newTarget(serviceUrl()), labels()));
-
-        ExecutionSkipped skipped = awaitEvent(ExecutionSkipped.class, incident);
-        assertThat(skipped.reason()).isEqualTo("incident already resolved");
-        assertThat(skipped.causationId()).isEqualTo(decision.id());
-        pause(Duration.ofMillis(500));
-        assertThat(service.findAll(anyRequestedFor(anyUrl()).withHeader(INCIDENT, equalTo(incident)))).isEmpty();
-        assertThat(events(ExecutionStarted.class, incident)).isEmpty();
     }
 
     @Test
@@ -490,76 +388,6 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
         return trace;
     }
 
-    private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        return server;
-    }
-
-    private static com.github.tomakehurst.wiremock.client.MappingBuilder any200() {
-        return com.github.tomakehurst.wiremock.client.WireMock.any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}"));
-    }
-
-    private static Path secretsDirectory() {
-        try {
-            Path directory = Files.createTempDirectory("executor-secrets");
-            Files.writeString(directory.resolve("shop-admin-token"), SECRET + "\n");
-            directory.toFile().deleteOnExit();
-            directory.resolve("shop-admin-token").toFile().deleteOnExit();
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String serviceUrl() {
-        return "http://127.0.0.1:" + service.port();
-    }
-
-    private static String attackerUrl() {
-        return "http://127.0.0.1:" + attacker.port();
-    }
-
-    /** A target of the test's own, added to the inventory at runtime (the setting inventory.targets.<name>). */
-    private TargetRef newTarget(String url) {
-        return setTarget("t-" + shortId(), url);
-    }
-
-    private TargetRef setTarget(String name, String url) {
-        sender.send(new SettingChanged("inventory.targets." + name,
-                JsonMapper.shared().readTree("{\"environment\": \"staging\", \"urls\": [\"" + url + "\"]}"), "test", Instant.now()));
-        await().atMost(WAIT).until(() -> inventory.find(name).map(TargetRef::urls).filter(List.of(url)::equals).isPresent());
-        return inventory.find(name).orElseThrow();
-    }
-
-    private static String shortId() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static String newIncident() {
-        return "inc-" + UUID.randomUUID();
-    }
-
-    private static Map<String, String> labels() {
-        return Map.of("environment", "staging");
-    }
-
-    private static ActionAuthorized authorized(String incidentId, String playbookId, TargetRef target, Map<String, String> labels) {
-        return new ActionAuthorized(incidentId, "analysis-" + incidentId, new ProposedAction(playbookId, Map.of()), Risk.LOW,
-                ApprovalMode.AUTO, null, null, "auto-low-risk", "shop", "staging", labels, target);
-    }
-
-    private static EventEnvelope<ActionAuthorized> authorizedEnvelope(String incidentId, String playbookId, TargetRef target) {
-        return new EventEnvelope<>(EventIds.random(), "policy", Instant.now(), TraceParent.root(),
-                authorized(incidentId, playbookId, target, labels()));
-    }
-
-    private static ConditionCleared cleared(String incidentId) {
-        Instant now = Instant.now();
-        return new ConditionCleared(incidentId, "signals-" + incidentId,
-                new Observation("memory_usage_ratio", 0.40, 0.55, "below the clear level 0.55", now), now);
-    }
-
     private static ListAppender<ILoggingEvent> captureLogs() {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
@@ -574,23 +402,5 @@ class ExecutorIntegrationTest extends ServiceIntegrationTest {
 
     private static String text(ReceivedRecord record) {
         return record.headers() + " " + (record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
-    }
-
-    private static <E extends SentinelEvent & IncidentScoped> E awaitEvent(Class<E> type, String incidentId) {
-        return probe.await(type, event -> incidentId.equals(event.incidentId()), WAIT);
-    }
-
-    private static <E extends SentinelEvent & IncidentScoped> List<E> events(Class<E> type, String incidentId) {
-        return probe.events(type).stream().filter(event -> incidentId.equals(event.incidentId())).toList();
-    }
-
-    private static List<StepCompleted> steps(String incidentId) {
-        return events(StepCompleted.class, incidentId);
-    }
-
-    private boolean resolvedRecorded(String incidentId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "select count(*) from incident_condition where incident_id = :id and resolved_at is not null")
-                .bind("id", incidentId).mapTo(Integer.class).one()) == 1;
     }
 }

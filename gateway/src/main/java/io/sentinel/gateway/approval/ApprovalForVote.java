@@ -1,7 +1,10 @@
 package io.sentinel.gateway.approval;
 
 import io.sentinel.events.TraceParent;
+import io.sentinel.events.approval.ApprovalVoteCast;
 import io.sentinel.events.approval.Role;
+import io.sentinel.events.approval.Vote;
+import io.sentinel.gateway.auth.ApiKeyPrincipal;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,17 +18,25 @@ public record ApprovalForVote(String approvalId, String incidentId, ApprovalStat
                               String requestedEventId, String traceParent) {
 
     /** Why a vote by someone holding {@code role} cannot be taken at {@code now}, if it cannot. Pure. */
-    public Optional<VoteOutcome> refusal(Instant now, Role role) {
+    public Optional<CastOutcome> refusal(Instant now, Role role) {
         if (state != ApprovalState.PENDING) {
-            return Optional.of(new VoteOutcome.NotPending(approvalId, state));
+            return Optional.of(new CastOutcome.NotPending(approvalId, state));
         }
         if (!now.isBefore(expiresAt)) {
-            return Optional.of(new VoteOutcome.Expired(approvalId, expiresAt));
+            return Optional.of(new CastOutcome.Expired(approvalId, expiresAt));
         }
         if (!role.includes(requiredRole)) {
-            return Optional.of(new VoteOutcome.RoleTooLow(approvalId, requiredRole, role));
+            return Optional.of(new CastOutcome.RoleTooLow(approvalId, requiredRole, role));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The vote a person casts on this approval: caused by its ApprovalRequested event, carrying every
+     * role the voter holds, so that the policy service can check them again.
+     */
+    public ApprovalVoteCast voteBy(ApiKeyPrincipal voter, Vote vote, String comment, Instant at) {
+        return new ApprovalVoteCast(incidentId, requestedEventId, approvalId, voter.name(), voter.grantedRoles(), vote, comment, at);
     }
 
     /** A new span in the trace of the request being voted on, so the vote shows up in the incident's trace. */

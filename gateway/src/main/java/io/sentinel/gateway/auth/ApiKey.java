@@ -8,7 +8,7 @@ import java.time.Instant;
 public record ApiKey(String id, String name, Role role, Instant createdAt, String createdBy, Instant lastUsedAt, Instant revokedAt) {
 
     /** Recording every use would write to the database on every request; a minute's precision is plenty to spot unused keys. */
-    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    public static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     public boolean revoked() {
         return revokedAt != null;

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("sentinel.gateway.auth")
 public record AuthProperties(String bootstrapAdminKey) {
 
-    static final String BOOTSTRAP_ADMIN_KEY = "sentinel.gateway.auth.bootstrap-admin-key";
+    public static final String BOOTSTRAP_ADMIN_KEY = "sentinel.gateway.auth.bootstrap-admin-key";
 
     public AuthProperties {
         bootstrapAdminKey = bootstrapAdminKey == null || bootstrapAdminKey.isBlank() ? null : bootstrapAdminKey.strip();

@@ -11,9 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A setting's value as the API receives it: one JSON value of at most 64 KiB, an object or array for
  * a block of configuration or a string, number or boolean for a single property (e.g.
  * {@code detector.novelty.learn-for = "5m"}). {@code null} is refused: removing a setting is
- * {@code DELETE}. What the value means is for the service that owns the setting to decide (except
- * where {@link SettingRules} knows the contract); this only makes sure it is well-formed JSON of a
- * bounded size. Pure.
+ * {@code DELETE}. What the value must mean is its setting's contract, checked by {@link SettingRules};
+ * this only makes sure it is well-formed JSON of a bounded size. Pure.
  */
 public final class SettingValue {
 

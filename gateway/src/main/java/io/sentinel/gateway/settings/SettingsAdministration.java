@@ -1,7 +1,8 @@
 package io.sentinel.gateway.settings;
 
-import io.sentinel.gateway.audit.AuditTrail;
+import io.sentinel.gateway.audit.db.AuditTrail;
 import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.settings.db.SettingWrites;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -10,10 +11,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Sets and removes runtime settings, each with its audit entry. Values of settings whose contract the
- * gateway knows (the target inventory) are checked first, see {@link SettingRules}; the others are
- * published as given: the service that owns a setting validates it when applying it, and keeps its
- * previous value (with a warning in its log) if the new one does not fit.
+ * Sets and removes runtime settings, each with its audit entry. Every value is checked first against
+ * its setting's contract, see {@link SettingRules}: a value the owning service would not apply is
+ * refused here, and nothing is published or audited.
  */
 @Component
 public class SettingsAdministration {

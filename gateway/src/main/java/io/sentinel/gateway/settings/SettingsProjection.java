@@ -51,7 +51,7 @@ public class SettingsProjection {
     }
 
     /** The latest version read from the topic, a removal included. */
-    Optional<SettingVersion> latest(String name) {
+    public Optional<SettingVersion> latest(String name) {
         return Optional.ofNullable(versions.get(name));
     }
 }

@@ -1,5 +1,6 @@
 package io.sentinel.gateway.silences;
 
+import io.sentinel.events.settings.detector.SilenceSetting;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -7,14 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * "Open no incident for this while we work on it": while active, a firing condition whose labels
- * match every matcher opens no incident in the detector. The same fields as a silence in
- * {@code detector.yaml} ({@code sentinel.detector.noise.silences}) and in the setting
- * {@code detector.silences}.
+ * A silence as the API shows it. Silences the API makes are {@link SilenceSetting}s (the contract of
+ * {@code detector.silences}, checked as the detector checks them); this view also shows what an
+ * element of the setting written by hand holds, as far as it can be read.
  *
  * @param matchers label → regular expression its value must match in full; a label an incident
  *                 lacks has the value "" (besides its own labels, an incident has rule, resource and severity)
@@ -27,33 +25,16 @@ public record Silence(String id, Map<String, String> matchers, Instant startsAt,
         matchers = matchers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(matchers));
     }
 
+    public static Silence of(SilenceSetting setting) {
+        return new Silence(setting.id(), setting.matchers(), setting.startsAt(), setting.endsAt(), setting.createdBy(), setting.comment());
+    }
+
     public boolean active(Instant now) {
         return (startsAt == null || !now.isBefore(startsAt)) && endsAt != null && now.isBefore(endsAt);
     }
 
     Silence endingAt(Instant at) {
         return new Silence(id, matchers, startsAt, at, createdBy, comment);
-    }
-
-    /** As an element of {@code detector.silences}: the detector's field names (kebab-case, as in detector.yaml) and nothing else. */
-    public ObjectNode toSetting() {
-        ObjectNode element = JsonNodeFactory.instance.objectNode();
-        element.put("id", id);
-        ObjectNode labels = element.putObject("matchers");
-        matchers.forEach(labels::put);
-        if (startsAt != null) {
-            element.put("starts-at", startsAt.toString());
-        }
-        if (endsAt != null) {
-            element.put("ends-at", endsAt.toString());
-        }
-        if (createdBy != null) {
-            element.put("created-by", createdBy);
-        }
-        if (comment != null) {
-            element.put("comment", comment);
-        }
-        return element;
     }
 
     /**

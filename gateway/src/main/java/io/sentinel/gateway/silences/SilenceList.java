@@ -1,5 +1,8 @@
 package io.sentinel.gateway.silences;
 
+import io.sentinel.events.settings.SettingContracts;
+import io.sentinel.events.settings.SettingJson;
+import io.sentinel.events.settings.detector.SilenceSetting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The value of {@code detector.silences} as the silences API edits it: a JSON array of silences. An
  * edit changes the silence it adds or expires and drops silences that ended long ago; every other
- * element stays exactly as it was, whoever wrote it and whether or not the API understands it.
- * Immutable and pure.
+ * element stays exactly as it was, whoever wrote it. What is published must pass the setting's
+ * contract ({@link #checked}), as the detector reads it. Immutable and pure.
  */
 public final class SilenceList {
 
@@ -45,11 +48,30 @@ public final class SilenceList {
         return silences().stream().anyMatch(silence -> silence.id().equals(id));
     }
 
-    /** With {@code silence} appended, and without silences that ended more than {@code keepExpired} before {@code now}. */
-    public SilenceList with(Silence silence, Instant now, Duration keepExpired) {
+    /**
+     * With {@code silence} appended, written by the setting's contract, and without silences that ended
+     * more than {@code keepExpired} before {@code now}.
+     */
+    public SilenceList with(SilenceSetting silence, Instant now, Duration keepExpired) {
         List<JsonNode> next = new ArrayList<>(pruned(now, keepExpired));
-        next.add(silence.toSetting());
+        next.add(SettingJson.tree(silence));
         return new SilenceList(next);
+    }
+
+    /**
+     * Whether the detector applies this list as it is: every element must be a silence by the setting's
+     * contract, or the detector ignores the whole value (keeping the silences it had).
+     *
+     * @throws SilenceConflictException saying which element is wrong and how to get out
+     */
+    public SilenceList checked() {
+        try {
+            SettingContracts.SILENCES.read(Silences.SETTING.value(), toJson());
+            return this;
+        } catch (IllegalArgumentException e) {
+            throw new SilenceConflictException(e.getMessage() + "; the detector would ignore the whole list. Correct it with PUT "
+                    + "/api/settings/" + Silences.SETTING + " (or remove it) before adding or expiring silences");
+        }
     }
 
     /**

@@ -1,16 +1,18 @@
 package io.sentinel.gateway.silences;
 
+import com.google.re2j.Pattern;
+import io.sentinel.events.settings.HumanDuration;
+import io.sentinel.events.settings.detector.LabelPatterns;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The body of {@code POST /api/silences}: what to silence, for how long ({@code duration} such as
- * {@code "2h"}, or {@code endsAt}), from when ({@code startsAt}, default now) and why. Pure.
+ * {@code "2h"}, or {@code endsAt}), from when ({@code startsAt}, default now) and why. Checked by the
+ * API's own rules (a comment, a bounded duration, a matcher that needs a value) and by the contract of
+ * {@code detector.silences} the detector reads it with ({@code SilenceSetting}, RE2 matchers). Pure.
  */
 public record SilenceRequest(Map<String, String> matchers, String duration, Instant startsAt, Instant endsAt, String comment) {
 
@@ -33,33 +35,27 @@ public record SilenceRequest(Map<String, String> matchers, String duration, Inst
             throw new InvalidSilenceException("a silence may last at most " + readable(limits.maxDuration())
                     + " (sentinel.gateway.silences.max-duration); this one would last " + readable(length));
         }
-        return new NewSilence(validMatchers, start, end, validComment);
+        NewSilence silence = new NewSilence(validMatchers, start, end, validComment);
+        try {
+            // The rest of the setting's contract, as the detector will check it (the id is drawn when it is added).
+            silence.toSetting("new", null);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSilenceException(e.getMessage());
+        }
+        return silence;
     }
 
+    /** Compiled as the detector compiles them (RE2, with its limits); the contract's message names the matcher. */
     private Map<String, String> validMatchers() {
-        if (matchers == null || matchers.isEmpty()) {
-            throw new InvalidSilenceException("field 'matchers' needs at least one label matcher, e.g. {\"service\": \"shop\"}");
-        }
-        boolean anyNeedsAValue = false;
-        for (Map.Entry<String, String> matcher : matchers.entrySet()) {
-            String label = matcher.getKey();
-            if (label == null || label.isBlank()) {
-                throw new InvalidSilenceException("field 'matchers' has a blank label name");
-            }
-            if (matcher.getValue() == null) {
-                throw new InvalidSilenceException("matcher '" + label + "' needs a regular expression");
-            }
-            Pattern pattern;
-            try {
-                pattern = Pattern.compile(matcher.getValue());
-            } catch (PatternSyntaxException e) {
-                throw new InvalidSilenceException("matcher '" + label + "' is not a valid regular expression: " + e.getDescription());
-            }
-            anyNeedsAValue |= !pattern.matcher("").matches();
+        Map<String, Pattern> patterns;
+        try {
+            patterns = LabelPatterns.compile(matchers, "matchers");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSilenceException(e.getMessage());
         }
         // The detector gives a label an incident lacks the value "": matchers that all accept "" would
         // also silence every incident without those labels, most likely far more than was meant.
-        if (!anyNeedsAValue) {
+        if (patterns.values().stream().allMatch(pattern -> pattern.matcher("").matches())) {
             throw new InvalidSilenceException("at least one matcher must not match an empty value; as they are, they would also silence "
                     + "every incident that lacks these labels");
         }
@@ -89,7 +85,7 @@ public record SilenceRequest(Map<String, String> matchers, String duration, Inst
         }
         Duration length;
         try {
-            length = DurationStyle.detectAndParse(duration.strip());
+            length = HumanDuration.parse(duration);
         } catch (IllegalArgumentException e) {
             throw new InvalidSilenceException("field 'duration' must be a duration such as 30m, 2h or 1d, was '" + duration + "'");
         }

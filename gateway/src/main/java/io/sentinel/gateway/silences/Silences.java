@@ -1,13 +1,15 @@
 package io.sentinel.gateway.silences;
 
-import io.sentinel.gateway.audit.AuditTrail;
+import io.sentinel.events.settings.SettingJson;
+import io.sentinel.events.settings.detector.SilenceSetting;
+import io.sentinel.gateway.audit.db.AuditTrail;
 import io.sentinel.gateway.auth.ApiKeyPrincipal;
 import io.sentinel.gateway.settings.Setting;
 import io.sentinel.gateway.settings.SettingName;
-import io.sentinel.gateway.settings.SettingUpdate;
 import io.sentinel.gateway.settings.SettingValue;
-import io.sentinel.gateway.settings.SettingWrites;
 import io.sentinel.gateway.settings.SettingsProjection;
+import io.sentinel.gateway.settings.db.SettingUpdate;
+import io.sentinel.gateway.settings.db.SettingWrites;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -62,10 +64,10 @@ public class Silences {
         NewSilence wanted = request.validate(clock.instant().truncatedTo(ChronoUnit.MILLIS), properties);
         Silence created = writes.update(SETTING, update -> {
             SilenceList current = currentList(update);
-            Silence silence = wanted.toSilence(newId(current), caller.name());
+            SilenceSetting silence = wanted.toSetting(newId(current), caller.name());
             publish(update, current.with(silence, update.now(), properties.keepExpired()), caller);
-            audit.record(update.handle(), caller.name(), caller.role(), "silence.create", silence.id(), silence.toSetting());
-            return silence;
+            audit.record(update.handle(), caller.name(), caller.role(), "silence.create", silence.id(), SettingJson.tree(silence));
+            return Silence.of(silence);
         });
         log.info("silence created id={} by={} startsAt={} endsAt={} labels={}", created.id(), caller.name(), created.startsAt(),
                 created.endsAt(), created.matchers().keySet());
@@ -78,7 +80,7 @@ public class Silences {
             Optional<SilenceList.Expiry> expired = currentList(update).expire(id, update.now(), properties.keepExpired());
             expired.filter(SilenceList.Expiry::changed).ifPresent(changed -> {
                 publish(update, changed.list(), caller);
-                audit.record(update.handle(), caller.name(), caller.role(), "silence.expire", id, changed.silence().toSetting());
+                audit.record(update.handle(), caller.name(), caller.role(), "silence.expire", id, SettingJson.tree(changed.silence()));
             });
             return expired;
         });
@@ -91,8 +93,9 @@ public class Silences {
         return SilenceList.of(update.current().map(Setting::value));
     }
 
+    /** Publishes the whole list, once the setting's contract says the detector will apply it. */
     private void publish(SettingUpdate update, SilenceList list, ApiKeyPrincipal caller) {
-        JsonNode value = list.toJson();
+        JsonNode value = list.checked().toJson();
         int size = SettingValue.size(value);
         if (size > SettingValue.MAX_BYTES) {
             throw new SilenceConflictException(SETTING + " would grow to " + size + " bytes, over the " + SettingValue.MAX_BYTES

@@ -2,8 +2,8 @@ package io.sentinel.gateway.web;
 
 import io.sentinel.gateway.auth.ApiKey;
 import io.sentinel.gateway.auth.ApiKeyPrincipal;
-import io.sentinel.gateway.auth.ApiKeys;
 import io.sentinel.gateway.auth.IssuedApiKey;
+import io.sentinel.gateway.auth.db.ApiKeys;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

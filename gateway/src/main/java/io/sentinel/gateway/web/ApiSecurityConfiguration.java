@@ -1,9 +1,8 @@
 package io.sentinel.gateway.web;
 
 import io.sentinel.events.approval.Role;
-import io.sentinel.gateway.auth.ApiKeyAuthenticationFilter;
-import io.sentinel.gateway.auth.ApiKeys;
 import io.sentinel.gateway.auth.AuthFailureLimiter;
+import io.sentinel.gateway.auth.db.ApiKeys;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

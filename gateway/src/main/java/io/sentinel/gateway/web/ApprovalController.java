@@ -1,8 +1,8 @@
 package io.sentinel.gateway.web;
 
 import io.sentinel.events.approval.Vote;
-import io.sentinel.gateway.approval.ApprovalVoting;
-import io.sentinel.gateway.approval.VoteOutcome;
+import io.sentinel.gateway.approval.CastOutcome;
+import io.sentinel.gateway.approval.db.VoteCasting;
 import io.sentinel.gateway.auth.ApiKeyPrincipal;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/approvals")
 class ApprovalController {
 
-    private final ApprovalVoting voting;
+    private final VoteCasting voting;
 
-    ApprovalController(ApprovalVoting voting) {
+    ApprovalController(VoteCasting voting) {
         this.voting = voting;
     }
 
@@ -36,16 +36,16 @@ class ApprovalController {
         }
         Vote vote = body.vote();
         return switch (voting.cast(approvalId, vote, body.validComment(), caller)) {
-            case VoteOutcome.Cast cast -> ResponseEntity.status(HttpStatus.ACCEPTED)
+            case CastOutcome.Cast cast -> ResponseEntity.status(HttpStatus.ACCEPTED)
                     .body(new VoteAccepted(cast.approvalId(), cast.incidentId(), vote.name().toLowerCase(Locale.ROOT), cast.voter()));
-            case VoteOutcome.UnknownApproval unknown -> throw ApiProblems.notFound("No approval " + unknown.approvalId());
-            case VoteOutcome.NotPending decided -> throw ApiProblems.conflict(
+            case CastOutcome.UnknownApproval unknown -> throw ApiProblems.notFound("No approval " + unknown.approvalId());
+            case CastOutcome.NotPending decided -> throw ApiProblems.conflict(
                     "Approval " + decided.approvalId() + " is " + decided.state() + "; only a PENDING approval takes votes");
-            case VoteOutcome.Expired expired -> throw ApiProblems.conflict(
+            case CastOutcome.Expired expired -> throw ApiProblems.conflict(
                     "Approval " + expired.approvalId() + " expired at " + expired.expiresAt() + "; it no longer takes votes");
-            case VoteOutcome.AlreadyVoted twice -> throw ApiProblems.conflict(twice.voter() + " already voted on approval "
+            case CastOutcome.AlreadyVoted twice -> throw ApiProblems.conflict(twice.voter() + " already voted on approval "
                     + twice.approvalId() + " (" + twice.previous().name().toLowerCase(Locale.ROOT) + "); each person votes once");
-            case VoteOutcome.RoleTooLow tooLow -> throw ApiProblems.forbidden(
+            case CastOutcome.RoleTooLow tooLow -> throw ApiProblems.forbidden(
                     "This approval needs role " + tooLow.required() + "; your key has " + tooLow.actual());
         };
     }

@@ -1,9 +1,9 @@
 package io.sentinel.gateway.web;
 
 import io.sentinel.gateway.incident.Incident;
-import io.sentinel.gateway.incident.IncidentQueries;
 import io.sentinel.gateway.incident.IncidentState;
 import io.sentinel.gateway.incident.IncidentSummary;
+import io.sentinel.gateway.incident.db.IncidentQueries;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package io.sentinel.gateway.web;
 
 import io.sentinel.gateway.auth.ApiKeyPrincipal;
-import io.sentinel.gateway.auth.BlockedClientHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

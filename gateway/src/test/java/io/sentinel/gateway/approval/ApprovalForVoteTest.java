@@ -3,9 +3,13 @@ package io.sentinel.gateway.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.events.TraceParent;
+import io.sentinel.events.approval.ApprovalVoteCast;
 import io.sentinel.events.approval.Role;
+import io.sentinel.events.approval.Vote;
+import io.sentinel.gateway.auth.ApiKeyPrincipal;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,23 +33,23 @@ class ApprovalForVoteTest {
                         approval(ApprovalState.PENDING, Role.OPERATOR, LATER), Role.ADMIN, null),
                 Arguments.of("an operator may not vote where an admin is required",
                         approval(ApprovalState.PENDING, Role.ADMIN, LATER), Role.OPERATOR,
-                        new VoteOutcome.RoleTooLow("ap-1", Role.ADMIN, Role.OPERATOR)),
+                        new CastOutcome.RoleTooLow("ap-1", Role.ADMIN, Role.OPERATOR)),
                 Arguments.of("a decided approval takes no votes, whoever votes",
                         approval(ApprovalState.APPROVED, Role.OPERATOR, LATER), Role.ADMIN,
-                        new VoteOutcome.NotPending("ap-1", ApprovalState.APPROVED)),
+                        new CastOutcome.NotPending("ap-1", ApprovalState.APPROVED)),
                 Arguments.of("a rejected approval takes no votes",
                         approval(ApprovalState.REJECTED, Role.OPERATOR, LATER), Role.OPERATOR,
-                        new VoteOutcome.NotPending("ap-1", ApprovalState.REJECTED)),
+                        new CastOutcome.NotPending("ap-1", ApprovalState.REJECTED)),
                 Arguments.of("an approval past its deadline takes no votes, though the policy service has not expired it yet",
                         approval(ApprovalState.PENDING, Role.OPERATOR, NOW.minusSeconds(1)), Role.OPERATOR,
-                        new VoteOutcome.Expired("ap-1", NOW.minusSeconds(1))),
+                        new CastOutcome.Expired("ap-1", NOW.minusSeconds(1))),
                 Arguments.of("the deadline itself is too late",
-                        approval(ApprovalState.PENDING, Role.OPERATOR, NOW), Role.OPERATOR, new VoteOutcome.Expired("ap-1", NOW)));
+                        approval(ApprovalState.PENDING, Role.OPERATOR, NOW), Role.OPERATOR, new CastOutcome.Expired("ap-1", NOW)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("votes")
-    void refusesOnlyVotesThePolicyServiceWouldIgnore(String scenario, ApprovalForVote approval, Role voter, VoteOutcome expected) {
+    void refusesOnlyVotesThePolicyServiceWouldIgnore(String scenario, ApprovalForVote approval, Role voter, CastOutcome expected) {
         assertThat(approval.refusal(NOW, voter)).isEqualTo(Optional.ofNullable(expected));
     }
 
@@ -56,5 +60,15 @@ class ApprovalForVoteTest {
         TraceParent vote = approval.voteTrace();
         assertThat(vote.traceId()).isEqualTo(request.traceId());
         assertThat(vote.spanId()).isNotEqualTo(request.spanId());
+    }
+
+    @Test
+    void aVoteIsCausedByTheRequestAndCarriesEveryRoleTheVoterHolds() {
+        var approval = approval(ApprovalState.PENDING, Role.OPERATOR, LATER);
+
+        ApprovalVoteCast vote = approval.voteBy(new ApiKeyPrincipal("k1", "alice", Role.ADMIN), Vote.REJECT, "a deploy", NOW);
+
+        assertThat(vote).isEqualTo(new ApprovalVoteCast("inc-1", "requested-1", "ap-1", "alice",
+                Set.of(Role.VIEWER, Role.OPERATOR, Role.ADMIN), Vote.REJECT, "a deploy", NOW));
     }
 }

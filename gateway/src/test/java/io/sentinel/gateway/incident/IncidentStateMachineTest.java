@@ -69,7 +69,7 @@ class IncidentStateMachineTest {
     static final IncidentOpened OPENED = new IncidentOpened(INCIDENT, "c", "fp", "memory-usage-high", "Memory high", Severity.WARNING,
             "shop", Map.of(), OBSERVATION, T0, null);
     static final AnalysisCompleted ANALYSIS = new AnalysisCompleted(INCIDENT, "c", Analyst.HEURISTIC, null, "no LLM", "leak", null,
-            ACTION, Risk.LOW, 0.5, "shop", "production", Map.of(), null);
+            ACTION, Risk.LOW, 0.5, "shop", "production", Map.of(), null, null, null);
     static final ActionAuthorized AUTO = new ActionAuthorized(INCIDENT, "c", ACTION, Risk.LOW, ApprovalMode.AUTO, null, null,
             "auto-low", "shop", "production", Map.of(), null);
     static final ActionAuthorized HUMAN = new ActionAuthorized(INCIDENT, "c", ACTION, Risk.MEDIUM, ApprovalMode.HUMAN, "alice", "ap-1",

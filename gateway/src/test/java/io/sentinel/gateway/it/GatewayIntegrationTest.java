@@ -447,7 +447,7 @@ class GatewayIntegrationTest extends GatewayApiTest {
 
     private static AnalysisCompleted analysis(String incident) {
         return new AnalysisCompleted(incident, "c", Analyst.HEURISTIC, null, "no LLM configured", "Memory grows without bound",
-                List.of("memory_usage_ratio=0.734"), RELEASE_MEMORY, Risk.MEDIUM, 0.5, "shop", "production", LABELS, null);
+                List.of("memory_usage_ratio=0.734"), RELEASE_MEMORY, Risk.MEDIUM, 0.5, "shop", "production", LABELS, null, null, null);
     }
 
     private static ApprovalRequested requested(String incident, String approval, Role role, Instant expiresAt) {

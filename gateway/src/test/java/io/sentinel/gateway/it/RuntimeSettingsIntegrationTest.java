@@ -280,7 +280,13 @@ class RuntimeSettingsIntegrationTest extends GatewayApiTest {
                 "{\"matchers\": {\"environment\": \"production\", \"service\": \"shop(\"}, \"duration\": \"2h\", \"comment\": \"x\"}");
         assertThat(badRegex.status()).isEqualTo(400);
         assertThat(badRegex.contentType()).startsWith("application/problem+json");
-        assertThat(badRegex.detail()).isEqualTo("matcher 'service' is not a valid regular expression: Unclosed group");
+        assertThat(badRegex.detail()).isEqualTo("matchers.service is not a valid regular expression (RE2 syntax: no look-around, no "
+                + "back-references): missing closing )");
+
+        Response lookAround = post("/api/silences", operatorKey,
+                "{\"matchers\": {\"rule\": \"(?!memory).*\"}, \"duration\": \"2h\", \"comment\": \"x\"}");
+        assertThat(lookAround.status()).as("the detector's engine (RE2) has no look-around: it would refuse the whole list").isEqualTo(400);
+        assertThat(lookAround.detail()).startsWith("matchers.rule is not a valid regular expression (RE2 syntax");
 
         Response tooLong = post("/api/silences", operatorKey, "{\"matchers\": {\"service\": \"shop\"}, \"duration\": \"8d\", \"comment\": \"x\"}");
         assertThat(tooLong.status()).isEqualTo(400);
@@ -297,6 +303,32 @@ class RuntimeSettingsIntegrationTest extends GatewayApiTest {
         Response noBody = post("/api/silences", operatorKey, null);
         assertThat(noBody.status()).isEqualTo(400);
         assertThat(noBody.detail()).startsWith("request body is required");
+    }
+
+    /** Every detector setting is checked by the contract the detector reads it with: what it would ignore is never published. */
+    @Test
+    void refusesADetectorValueTheDetectorWouldIgnoreNamingTheField() {
+        String rule = "detector.threshold." + unique("it-bad-rule");
+        Response unknownField = call("PUT", "/api/settings/" + rule, ADMIN_KEY, "{\"signal\": \"memory_usage_ratio\", \"abve\": 0.7}");
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.detail()).startsWith(rule + ": unknown field \"abve\"");
+        Response neverClears = call("PUT", "/api/settings/" + rule, ADMIN_KEY,
+                "{\"signal\": \"memory_usage_ratio\", \"above\": 0.5, \"clear-below\": 0.9}");
+        assertThat(neverClears.status()).isEqualTo(400);
+        assertThat(neverClears.detail()).startsWith(rule + ": clear-below (0.9) must not exceed above (0.5)");
+        Response badDuration = call("PUT", "/api/settings/detector.novelty.learn-for", ADMIN_KEY, "\"soon\"");
+        assertThat(badDuration.status()).isEqualTo(400);
+        assertThat(badDuration.detail()).startsWith("detector.novelty.learn-for: ");
+        Response handWritten = call("PUT", "/api/settings/" + SILENCES, ADMIN_KEY,
+                "[{\"id\": \"crafted\", \"matchers\": {\"rule\": \"(a)\\\\1\"}, \"ends-at\": \"2099-01-01T00:00:00Z\"}]");
+        assertThat(handWritten.status()).isEqualTo(400);
+        assertThat(handWritten.detail()).startsWith("detector.silences[0]: matchers.rule is not a valid regular expression");
+        Response noSuchSetting = call("PUT", "/api/settings/detector.thresholds.x", ADMIN_KEY, "{}");
+        assertThat(noSuchSetting.status()).isEqualTo(400);
+        assertThat(noSuchSetting.detail()).startsWith("'detector.thresholds.x' is not a runtime setting");
+
+        assertThat(auditEntries(rule)).as("nothing refused was done").isEmpty();
+        assertThat(probe.records(CONFIG).stream().filter(record -> rule.equals(record.key()))).isEmpty();
     }
 
     // --- helpers ---

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An inventory target decides what the executor calls and how risky an action is: nothing doubtful is published. */
+/**
+ * Every setting is checked by its contract before it is published; an inventory target decides what the
+ * executor calls and how risky an action is: nothing doubtful is published.
+ */
 class SettingRulesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,9 +30,46 @@ class SettingRulesTest {
     }
 
     @Test
-    void leavesOtherServicesSettingsToThem() {
+    void acceptsWhatTheDetectorApplies() {
         assertThatCode(() -> check("detector.novelty.learn-for", "\"5m\"")).doesNotThrowAnyException();
-        assertThatCode(() -> check("detector.threshold.x", "{\"anything\": true}")).doesNotThrowAnyException();
+        assertThatCode(() -> check("detector.llm.error-cascade.min-traces", "50")).doesNotThrowAnyException();
+        assertThatCode(() -> check("detector.threshold.memory-usage-high", """
+                {"signal": "memory_usage_ratio", "above": 0.70, "clear-below": 0.65, "for": "30s", "severity": "warning"}"""))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> check("detector.silences", """
+                [{"id": "s1", "matchers": {"service": "shop"}, "ends-at": "2026-03-01T05:00:00Z", "comment": "by hand"}]"""))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> check("detector.flapping", "{\"max-openings\": 3}")).doesNotThrowAnyException();
+    }
+
+    static Stream<Arguments> detectorValuesTheDetectorWouldIgnore() {
+        return Stream.of(
+                Arguments.of("a threshold of a field the rule does not have", "detector.threshold.x", "{\"anything\": true}",
+                        "detector.threshold.x: unknown field \"anything\""),
+                Arguments.of("a threshold that could never clear", "detector.threshold.x",
+                        "{\"signal\": \"s\", \"above\": 0.5, \"clear-below\": 0.6}",
+                        "detector.threshold.x: clear-below (0.6) must not exceed above (0.5)"),
+                Arguments.of("a threshold named like an external alert", "detector.threshold.alert:disk",
+                        "{\"signal\": \"s\", \"above\": 1}", "setting name 'detector.threshold.alert:disk' may contain only"),
+                Arguments.of("a duration that is none", "detector.novelty.learn-for", "\"soon\"", "detector.novelty.learn-for: "),
+                Arguments.of("a property out of range", "detector.llm.error-cascade.min-rate", "1.5",
+                        "detector.llm.error-cascade: min-rate must be between 0 and 1 (exclusive), was 1.5"),
+                Arguments.of("a property there is not", "detector.novelty.forget-for", "\"5m\"",
+                        "detector.novelty.forget-for: there is no such setting"),
+                Arguments.of("a setting nobody applies", "detector.thresholds.x", "{}", "'detector.thresholds.x' is not a runtime setting"),
+                Arguments.of("a silence matcher RE2 refuses (look-around)", "detector.silences",
+                        "[{\"id\": \"s\", \"matchers\": {\"rule\": \"(?=x).*\"}, \"ends-at\": \"2026-03-01T05:00:00Z\"}]",
+                        "detector.silences[0]: matchers.rule is not a valid regular expression (RE2 syntax"),
+                Arguments.of("a silence that never ends", "detector.silences", "[{\"id\": \"s\", \"matchers\": {\"a\": \"b\"}}]",
+                        "detector.silences[0]: ends-at is required"),
+                Arguments.of("flapping that never flaps", "detector.flapping", "{\"max-openings\": 1}",
+                        "detector.flapping: max-openings must be at least 2, was 1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("detectorValuesTheDetectorWouldIgnore")
+    void refusesADetectorValueTheDetectorWouldIgnoreNamingTheField(String scenario, String name, String value, String message) {
+        assertThatThrownBy(() -> check(name, value)).isInstanceOf(InvalidSettingException.class).hasMessageStartingWith(message);
     }
 
     static Stream<Arguments> hostileTargets() {

@@ -3,6 +3,7 @@ package io.sentinel.gateway.silences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sentinel.events.settings.detector.SilenceSetting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,12 +17,13 @@ class SilenceListTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant NOW = Instant.parse("2026-03-01T03:00:00Z");
     private static final Duration KEEP = Duration.ofHours(24);
-    private static final Silence DEPLOY = new Silence("a1b2c3d4e5f6", Map.of("service", "shop"), NOW, NOW.plusSeconds(7200), "alice",
-            "deploying the fix");
+    private static final SilenceSetting DEPLOYING = new SilenceSetting("a1b2c3d4e5f6", Map.of("service", "shop"), NOW, NOW.plusSeconds(7200),
+            "alice", "deploying the fix");
+    private static final Silence DEPLOY = Silence.of(DEPLOYING);
 
     @Test
     void writesASilenceInTheDetectorsFieldNamesAndNothingElse() {
-        JsonNode value = SilenceList.of(Optional.empty()).with(DEPLOY, NOW, KEEP).toJson();
+        JsonNode value = SilenceList.of(Optional.empty()).with(DEPLOYING, NOW, KEEP).toJson();
         assertThat(value).isEqualTo(json("""
                 [{"id": "a1b2c3d4e5f6", "matchers": {"service": "shop"}, "starts-at": "2026-03-01T03:00:00Z",
                   "ends-at": "2026-03-01T05:00:00Z", "created-by": "alice", "comment": "deploying the fix"}]"""));
@@ -29,7 +31,7 @@ class SilenceListTest {
 
     @Test
     void readsBackWhatItWrote() {
-        SilenceList list = SilenceList.of(Optional.of(SilenceList.of(Optional.empty()).with(DEPLOY, NOW, KEEP).toJson()));
+        SilenceList list = SilenceList.of(Optional.of(SilenceList.of(Optional.empty()).with(DEPLOYING, NOW, KEEP).toJson()));
         assertThat(list.silences()).containsExactly(DEPLOY);
         assertThat(list.contains("a1b2c3d4e5f6")).isTrue();
         assertThat(list.contains("ffffffffffff")).isFalse();
@@ -45,7 +47,7 @@ class SilenceListTest {
                  {"id": "no-end", "matchers": {"a": "b"}},
                  "not a silence at all"]""")));
 
-        JsonNode value = list.with(DEPLOY, NOW, KEEP).toJson();
+        JsonNode value = list.with(DEPLOYING, NOW, KEEP).toJson();
 
         assertThat(value.valueStream().map(element -> element.path("id").asString()))
                 .containsExactly("ended-23h-ago", "ends-later", "unreadable-end", "no-end", "", "a1b2c3d4e5f6");
@@ -58,7 +60,7 @@ class SilenceListTest {
     void keepingNoExpiredSilencesDropsEveryEndedOne() {
         SilenceList list = SilenceList.of(Optional.of(json("""
                 [{"id": "ended", "matchers": {"a": "b"}, "ends-at": "2026-03-01T02:59:59Z"}]""")));
-        assertThat(list.with(DEPLOY, NOW, Duration.ZERO).silences()).containsExactly(DEPLOY);
+        assertThat(list.with(DEPLOYING, NOW, Duration.ZERO).silences()).containsExactly(DEPLOY);
     }
 
     @Test
@@ -118,6 +120,18 @@ class SilenceListTest {
         SilenceList list = SilenceList.of(Optional.of(json("""
                 [{"id": "ended-long-ago", "matchers": {"a": "b"}, "ends-at": "2026-02-01T00:00:00Z"}]""")));
         assertThat(list.expire("ended-long-ago", NOW, KEEP)).as("dropped while expiring").isEmpty();
+    }
+
+    @Test
+    void aListTheDetectorWouldIgnoreIsNotPublishedAndSaysWhichElementIsWrong() {
+        SilenceList list = SilenceList.of(Optional.of(json("""
+                [{"id": "by-hand", "matchers": {"a": "b"}, "ends-at": "2026-03-02T04:00:00Z", "note": "hand-written"}]""")))
+                .with(DEPLOYING, NOW, KEEP);
+
+        assertThatThrownBy(list::checked).isInstanceOf(SilenceConflictException.class)
+                .hasMessageStartingWith("detector.silences[0]: unknown field \"note\"")
+                .hasMessageContaining("the detector would ignore the whole list");
+        assertThat(SilenceList.of(Optional.empty()).with(DEPLOYING, NOW, KEEP).checked().silences()).containsExactly(DEPLOY);
     }
 
     @Test

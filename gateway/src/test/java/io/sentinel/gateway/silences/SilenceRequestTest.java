@@ -93,13 +93,24 @@ class SilenceRequestTest {
         matchEverything.put("environment", "|production");
         return Stream.of(
                 Arguments.of("no matchers", new SilenceRequest(null, "2h", null, null, "x"),
-                        "field 'matchers' needs at least one label matcher, e.g. {\"service\": \"shop\"}"),
+                        "matchers needs at least one label matcher, e.g. {\"service\": \"shop\"}"),
                 Arguments.of("empty matchers", new SilenceRequest(Map.of(), "2h", null, null, "x"),
-                        "field 'matchers' needs at least one label matcher, e.g. {\"service\": \"shop\"}"),
-                Arguments.of("blank label", new SilenceRequest(blankLabel, "2h", null, null, "x"), "field 'matchers' has a blank label name"),
-                Arguments.of("no regex", new SilenceRequest(noRegex, "2h", null, null, "x"), "matcher 'service' needs a regular expression"),
+                        "matchers needs at least one label matcher, e.g. {\"service\": \"shop\"}"),
+                Arguments.of("blank label", new SilenceRequest(blankLabel, "2h", null, null, "x"), "matchers has a blank label name"),
+                Arguments.of("no regex", new SilenceRequest(noRegex, "2h", null, null, "x"), "matchers.service needs a regular expression"),
                 Arguments.of("bad regex", new SilenceRequest(badRegex, "2h", null, null, "x"),
-                        "matcher 'service' is not a valid regular expression: Unclosed group"),
+                        "matchers.service is not a valid regular expression (RE2 syntax: no look-around, no back-references): "
+                                + "missing closing )"),
+                Arguments.of("a look-around the detector's engine refuses", new SilenceRequest(Map.of("rule", "(?!memory).*"), "2h", null,
+                        null, "x"), "matchers.rule is not a valid regular expression (RE2 syntax: no look-around, no back-references): "
+                        + "invalid or unsupported Perl syntax"),
+                Arguments.of("a back-reference", new SilenceRequest(Map.of("rule", "(a)\\1"), "2h", null, null, "x"),
+                        "matchers.rule is not a valid regular expression (RE2 syntax: no look-around, no back-references): "
+                                + "invalid escape sequence"),
+                Arguments.of("a pattern too long to match cheaply", new SilenceRequest(Map.of("rule", "a".repeat(1025)), "2h", null, null,
+                        "x"), "matchers.rule is longer than 1024 characters"),
+                Arguments.of("a pattern that compiles too large", new SilenceRequest(Map.of("rule", "((a{100}){100}){100}"), "2h", null, null,
+                        "x"), "matchers.rule is too large to match cheaply"),
                 Arguments.of("matches everything", new SilenceRequest(matchEverything, "2h", null, null, "x"),
                         "at least one matcher must not match an empty value; as they are, they would also silence every incident "
                                 + "that lacks these labels"),
@@ -115,6 +126,8 @@ class SilenceRequestTest {
                         "field 'duration' (e.g. \"2h\") or 'endsAt' is required: a silence must end"),
                 Arguments.of("two ends", new SilenceRequest(SHOP, "2h", null, NOW.plusSeconds(60), "x"),
                         "give either 'duration' or 'endsAt', not both"),
+                Arguments.of("a duration far too large", new SilenceRequest(SHOP, "99999999999999999999d", null, null, "x"),
+                        "field 'duration' must be a duration such as 30m, 2h or 1d, was '99999999999999999999d'"),
                 Arguments.of("unreadable duration", new SilenceRequest(SHOP, "soon", null, null, "x"),
                         "field 'duration' must be a duration such as 30m, 2h or 1d, was 'soon'"),
                 Arguments.of("two units", new SilenceRequest(SHOP, "1h30m", null, null, "x"),
@@ -138,6 +151,6 @@ class SilenceRequestTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidRequests")
     void refusesWhatTheDetectorWouldNotApplyAsMeant(String scenario, SilenceRequest request, String message) {
-        assertThatThrownBy(() -> request.validate(NOW, LIMITS)).isInstanceOf(InvalidSilenceException.class).hasMessage(message);
+        assertThatThrownBy(() -> request.validate(NOW, LIMITS)).isInstanceOf(InvalidSilenceException.class).hasMessageStartingWith(message);
     }
 }

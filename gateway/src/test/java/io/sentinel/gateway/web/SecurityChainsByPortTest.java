@@ -8,11 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sentinel.events.approval.Role;
-import io.sentinel.gateway.audit.AuditTrail;
+import io.sentinel.gateway.audit.db.AuditTrail;
 import io.sentinel.gateway.auth.ApiKeyPrincipal;
-import io.sentinel.gateway.auth.ApiKeys;
 import io.sentinel.gateway.auth.AuthFailureLimiter;
 import io.sentinel.gateway.auth.AuthFailureProperties;
+import io.sentinel.gateway.auth.db.ApiKeys;
 import jakarta.servlet.Filter;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The security chains on their own, with a stand-in that answers on actuator's paths wherever it is
@@ -62,7 +61,7 @@ class SecurityChainsByPortTest {
             Jdbi none = Jdbi.create(() -> {
                 throw new IllegalStateException("no database in this test");
             });
-            return new ApiKeys(none, new AuditTrail(JsonMapper.builder().build(), Clock.systemUTC()), Clock.systemUTC()) {
+            return new ApiKeys(none, new AuditTrail(Clock.systemUTC()), Clock.systemUTC()) {
                 @Override
                 public Optional<ApiKeyPrincipal> authenticate(String presented) {
                     return VIEWER_KEY.equals(presented) ? Optional.of(new ApiKeyPrincipal("k1", "viewer", Role.VIEWER)) : Optional.empty();

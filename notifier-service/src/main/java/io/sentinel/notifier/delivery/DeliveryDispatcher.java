@@ -2,11 +2,13 @@ package io.sentinel.notifier.delivery;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sentinel.notifier.webhook.Webhook;
-import io.sentinel.notifier.webhook.WebhookClient;
-import io.sentinel.notifier.webhook.WebhookProperties;
-import io.sentinel.notifier.webhook.WebhookResponse;
-import java.nio.charset.StandardCharsets;
+import io.sentinel.notifier.channel.Channel;
+import io.sentinel.notifier.channel.ChannelMessage;
+import io.sentinel.notifier.channel.Channels;
+import io.sentinel.notifier.channel.SendResult;
+import io.sentinel.notifier.db.Delivery;
+import io.sentinel.notifier.db.DeliveryStore;
+import io.sentinel.notifier.notification.NotificationKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,26 +20,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Sends due deliveries to their webhooks: on a fixed delay, and as soon as a consumer commits new
- * ones. A 2xx marks a delivery DELIVERED; anything else is retried with back-off until attempts run
- * out and it is marked FAILED. Webhooks are served in parallel, each one's deliveries in the order
- * they were raised, so a slow receiver delays only itself. Delivery is at least once: receivers
- * deduplicate on {@code X-Sentinel-Delivery}. Neither the secret nor the body is ever logged.
+ * Sends due deliveries through their channels: on a fixed delay, and as soon as a consumer commits new
+ * ones. Delivered marks a delivery DELIVERED; a retryable failure is tried again with back-off until
+ * attempts run out, any other failure gives it up at once (FAILED). Channels are served in parallel,
+ * each one's deliveries in the order they were raised, so a slow receiver delays only itself.
+ * Delivery is at least once: receivers deduplicate on the delivery id. Neither a secret nor a payload
+ * is ever logged.
  */
 public final class DeliveryDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final int BATCH = 100;
 
-    private final Jdbi jdbi;
-    private final WebhookProperties webhooks;
-    private final WebhookClient client;
+    private final DeliveryStore deliveries;
+    private final Channels channels;
     private final RetryPolicy retries;
     private final Duration lease;
     private final Clock clock;
@@ -45,11 +46,9 @@ public final class DeliveryDispatcher {
     private final ReentrantLock dispatching = new ReentrantLock();
     private final AtomicBoolean wokenWhileDispatching = new AtomicBoolean();
 
-    public DeliveryDispatcher(Jdbi jdbi, WebhookProperties webhooks, WebhookClient client, DeliveryProperties properties, Clock clock,
-                              MeterRegistry meters) {
-        this.jdbi = jdbi;
-        this.webhooks = webhooks;
-        this.client = client;
+    public DeliveryDispatcher(DeliveryStore deliveries, Channels channels, DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+        this.deliveries = deliveries;
+        this.channels = channels;
         this.retries = RetryPolicy.withMaxAttempts(properties.maxAttempts());
         // Long enough that a delivery still in flight is never taken a second time.
         this.lease = properties.requestTimeout().multipliedBy(2).plusSeconds(30);
@@ -85,12 +84,12 @@ public final class DeliveryDispatcher {
 
     private int dispatchBatch() {
         Instant now = clock.instant();
-        List<Delivery> due = jdbi.withExtension(DeliveryDao.class, deliveries -> deliveries.claimDue(now, now.plus(lease), BATCH));
-        Map<String, List<Delivery>> byWebhook = due.stream()
+        List<Delivery> due = deliveries.claimDue(now, now.plus(lease), BATCH);
+        Map<String, List<Delivery>> byChannel = due.stream()
                 .sorted(Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::deliveryId))
-                .collect(Collectors.groupingBy(Delivery::webhook, LinkedHashMap::new, Collectors.toList()));
-        try (var perWebhook = Executors.newVirtualThreadPerTaskExecutor()) {
-            byWebhook.values().forEach(queue -> perWebhook.submit(() -> queue.forEach(this::deliverQuietly)));
+                .collect(Collectors.groupingBy(Delivery::channel, LinkedHashMap::new, Collectors.toList()));
+        try (var perChannel = Executors.newVirtualThreadPerTaskExecutor()) {
+            byChannel.values().forEach(queue -> perChannel.submit(() -> queue.forEach(this::deliverQuietly)));
         }
         return due.size();
     }
@@ -99,57 +98,56 @@ public final class DeliveryDispatcher {
         try {
             deliver(delivery);
         } catch (RuntimeException e) {
-            log.warn("delivery attempt could not be recorded webhook={} deliveryId={}; retried once its lease ends: {}",
-                    delivery.webhook(), delivery.deliveryId(), e.toString());
+            log.warn("delivery attempt could not be recorded channel={} deliveryId={}; retried once its lease ends: {}",
+                    delivery.channel(), delivery.deliveryId(), e.toString());
         }
     }
 
     private void deliver(Delivery delivery) {
-        Webhook webhook = webhooks.find(delivery.webhook()).orElse(null);
-        if (webhook == null) {
+        Channel channel = channels.find(delivery.channel()).orElse(null);
+        if (channel == null) {
             record(delivery, "failed");
-            jdbi.useExtension(DeliveryDao.class, deliveries -> deliveries.markFailed(delivery.deliveryId(),
-                    "webhook '" + delivery.webhook() + "' is no longer configured"));
-            log.warn("delivery dropped webhook={} deliveryId={} reason=\"webhook no longer configured\"", delivery.webhook(), delivery.deliveryId());
+            deliveries.markFailed(delivery.deliveryId(), "channel '" + delivery.channel() + "' is no longer configured");
+            log.warn("delivery dropped channel={} deliveryId={} reason=\"channel no longer configured\"", delivery.channel(),
+                    delivery.deliveryId());
             return;
         }
         int attempt = delivery.attempts() + 1;
         long started = System.nanoTime();
-        WebhookResponse response = client.post(webhook, delivery.deliveryId(), delivery.kind(),
-                delivery.payload().getBytes(StandardCharsets.UTF_8));
+        SendResult result = channel.send(new ChannelMessage(delivery.deliveryId(), NotificationKind.ofWireName(delivery.kind()),
+                delivery.payload()));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        switch (response) {
-            case WebhookResponse.Accepted accepted -> {
-                jdbi.useExtension(DeliveryDao.class, deliveries -> deliveries.markDelivered(delivery.deliveryId(), clock.instant()));
+        switch (result) {
+            case SendResult.Delivered delivered -> {
+                deliveries.markDelivered(delivery.deliveryId(), clock.instant());
                 record(delivery, "delivered");
-                log.info("delivered webhook={} deliveryId={} kind={} attempt={} status={} durationMs={}", webhook.name(),
-                        delivery.deliveryId(), delivery.kind(), attempt, accepted.status(), millis);
+                log.info("delivered channel={} deliveryId={} kind={} attempt={} result=\"{}\" durationMs={}", channel.name(),
+                        delivery.deliveryId(), delivery.kind(), attempt, delivered.detail(), millis);
             }
-            case WebhookResponse.Refused refused -> failed(delivery, attempt, "HTTP " + refused.status(), refused.status(), millis);
-            case WebhookResponse.Unreachable unreachable -> failed(delivery, attempt, unreachable.reason(), null, millis);
+            case SendResult.Failed failed -> failed(delivery, attempt, failed, millis);
         }
     }
 
-    private void failed(Delivery delivery, int attempt, String error, Integer status, long millis) {
-        switch (retries.afterFailure(attempt, clock.instant())) {
+    private void failed(Delivery delivery, int attempt, SendResult.Failed failure, long millis) {
+        switch (retries.afterFailure(attempt, failure, clock.instant())) {
             case RetryPolicy.Verdict.RetryAt retry -> {
-                jdbi.useExtension(DeliveryDao.class, deliveries -> deliveries.scheduleRetry(delivery.deliveryId(), retry.at(), error));
+                deliveries.scheduleRetry(delivery.deliveryId(), retry.at(), failure.reason());
                 record(delivery, "retried");
-                log.warn("delivery attempt failed webhook={} deliveryId={} kind={} attempt={} status={} durationMs={} error=\"{}\" nextAttemptAt={}",
-                        delivery.webhook(), delivery.deliveryId(), delivery.kind(), attempt, status, millis, error, retry.at());
+                log.warn("delivery attempt failed channel={} deliveryId={} kind={} attempt={} durationMs={} error=\"{}\" nextAttemptAt={}",
+                        delivery.channel(), delivery.deliveryId(), delivery.kind(), attempt, millis, failure.reason(), retry.at());
             }
             case RetryPolicy.Verdict.GiveUp giveUp -> {
-                jdbi.useExtension(DeliveryDao.class, deliveries -> deliveries.markFailed(delivery.deliveryId(), error));
+                deliveries.markFailed(delivery.deliveryId(), failure.reason());
                 record(delivery, "failed");
-                log.warn("delivery failed for good webhook={} deliveryId={} kind={} attempts={} status={} error=\"{}\"",
-                        delivery.webhook(), delivery.deliveryId(), delivery.kind(), attempt, status, error);
+                log.warn("delivery failed for good channel={} deliveryId={} kind={} attempts={} error=\"{}\" why=\"{}\"",
+                        delivery.channel(), delivery.deliveryId(), delivery.kind(), attempt, failure.reason(), giveUp.why());
             }
         }
     }
 
     private void record(Delivery delivery, String outcome) {
-        Counter.builder("sentinel.notifier.deliveries").tag("webhook", delivery.webhook()).tag("outcome", outcome)
-                .description("Delivery attempts by webhook and outcome: delivered, retried or failed (given up)")
+        Counter.builder("sentinel.notifier.deliveries").tag("channel", delivery.channel()).tag("outcome", outcome)
+                .description("Delivery attempts by channel and outcome: delivered, retried or failed (given up)")
                 .register(meters).increment();
     }
 }

@@ -20,4 +20,14 @@ public enum NotificationKind {
     public String wireName() {
         return wireName;
     }
+
+    /** The kind a wire name ({@code incident.opened}) stands for. */
+    public static NotificationKind ofWireName(String wireName) {
+        for (NotificationKind kind : values()) {
+            if (kind.wireName.equals(wireName)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("no notification kind is called '" + wireName + "'");
+    }
 }

@@ -2,6 +2,7 @@ package io.sentinel.notifier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentinel.notifier.channel.SendResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -14,6 +15,8 @@ class RetryPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final RetryPolicy EIGHT_ATTEMPTS = RetryPolicy.withMaxAttempts(8);
+    private static final SendResult.Failed UNAVAILABLE = new SendResult.Failed("HTTP 503", true);
+    private static final SendResult.Failed NOT_FOUND = new SendResult.Failed("HTTP 404", false);
 
     static Stream<Arguments> backoffs() {
         return Stream.of(
@@ -23,7 +26,8 @@ class RetryPolicyTest {
                 Arguments.of(7, Duration.ofSeconds(64)),
                 Arguments.of(9, Duration.ofSeconds(256)),
                 Arguments.of(10, Duration.ofMinutes(5)),
-                Arguments.of(1000, Duration.ofMinutes(5)));
+                Arguments.of(1000, Duration.ofMinutes(5)),
+                Arguments.of(Integer.MAX_VALUE, Duration.ofMinutes(5)));
     }
 
     @ParameterizedTest(name = "after failure {0}: wait {1}")
@@ -33,10 +37,17 @@ class RetryPolicyTest {
     }
 
     @Test
-    void retriesUntilTheLastAttemptHasFailed() {
-        assertThat(EIGHT_ATTEMPTS.afterFailure(1, NOW)).isEqualTo(new RetryPolicy.Verdict.RetryAt(NOW.plusSeconds(1)));
-        assertThat(EIGHT_ATTEMPTS.afterFailure(7, NOW)).isEqualTo(new RetryPolicy.Verdict.RetryAt(NOW.plusSeconds(64)));
-        assertThat(EIGHT_ATTEMPTS.afterFailure(8, NOW)).isEqualTo(new RetryPolicy.Verdict.GiveUp());
-        assertThat(RetryPolicy.withMaxAttempts(1).afterFailure(1, NOW)).isEqualTo(new RetryPolicy.Verdict.GiveUp());
+    void retriesARetryableFailureUntilTheLastAttemptHasFailed() {
+        assertThat(EIGHT_ATTEMPTS.afterFailure(1, UNAVAILABLE, NOW)).isEqualTo(new RetryPolicy.Verdict.RetryAt(NOW.plusSeconds(1)));
+        assertThat(EIGHT_ATTEMPTS.afterFailure(7, UNAVAILABLE, NOW)).isEqualTo(new RetryPolicy.Verdict.RetryAt(NOW.plusSeconds(64)));
+        assertThat(EIGHT_ATTEMPTS.afterFailure(8, UNAVAILABLE, NOW)).isEqualTo(new RetryPolicy.Verdict.GiveUp("all 8 attempts failed"));
+        assertThat(RetryPolicy.withMaxAttempts(1).afterFailure(1, UNAVAILABLE, NOW))
+                .isEqualTo(new RetryPolicy.Verdict.GiveUp("all 1 attempts failed"));
+    }
+
+    @Test
+    void givesUpAFailureThatIsNotRetryableAtOnce() {
+        assertThat(EIGHT_ATTEMPTS.afterFailure(1, NOT_FOUND, NOW))
+                .isEqualTo(new RetryPolicy.Verdict.GiveUp("not retryable: the receiver will answer the same way"));
     }
 }

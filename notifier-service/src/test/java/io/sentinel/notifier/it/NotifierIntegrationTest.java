@@ -54,8 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The notifier alone, on a real broker and database, delivering to a WireMock receiver that stands
- * for three webhooks: "ops" (every kind), "resolutions" (incident-resolved only) and "flaky"
- * (incident-escalated only, failing at first).
+ * for four webhooks: "ops" (every kind), "resolutions" (incident-resolved only), "flaky"
+ * (incident-escalated only, failing at first) and "strict" (approval-requested only, refusing every
+ * request with a 400).
  */
 @SpringBootTest(classes = NotifierApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
         "sentinel.notifier.dispatch-interval=200ms",
@@ -90,11 +91,16 @@ class NotifierIntegrationTest extends ServiceIntegrationTest {
         registry.add("sentinel.notifier.webhooks[2].url", () -> RECEIVER.baseUrl() + "/hooks/flaky");
         registry.add("sentinel.notifier.webhooks[2].secret", () -> "flaky-secret-0123456789");
         registry.add("sentinel.notifier.webhooks[2].events", () -> "incident-escalated");
+        registry.add("sentinel.notifier.webhooks[3].name", () -> "strict");
+        registry.add("sentinel.notifier.webhooks[3].url", () -> RECEIVER.baseUrl() + "/hooks/strict");
+        registry.add("sentinel.notifier.webhooks[3].secret", () -> "strict-secret-0123456789");
+        registry.add("sentinel.notifier.webhooks[3].events", () -> "approval-requested");
     }
 
     @BeforeAll
     static void connect() {
         RECEIVER.stubFor(post(urlPathMatching("/hooks/.*")).atPriority(10).willReturn(aResponse().withStatus(204)));
+        RECEIVER.stubFor(post(urlEqualTo("/hooks/strict")).atPriority(5).willReturn(aResponse().withStatus(400)));
     }
 
     @AfterAll
@@ -134,9 +140,7 @@ class NotifierIntegrationTest extends ServiceIntegrationTest {
         // Decisions and incidents are separate topics: let the opening be recorded first.
         awaitRequests("/hooks/ops", incident, 1);
 
-        sender.send(new ApprovalRequested(incident, "analysis-" + incident, "approval-" + incident,
-                new ProposedAction("restart-pods", Map.of("replicas", "3")), Risk.HIGH, Role.ADMIN, Instant.parse("2030-01-01T00:00:00Z"),
-                "prod-high-risk", "memory leak in the cart cache", "checkout", "production", null));
+        sender.send(approvalRequested(incident));
 
         LoggedRequest request = awaitRequests("/hooks/ops", incident, "approval.requested", 1).getFirst();
         assertThat(request.getHeader("X-Sentinel-Event")).isEqualTo("approval.requested");
@@ -170,10 +174,25 @@ class NotifierIntegrationTest extends ServiceIntegrationTest {
         assertThat(attempts).extracting(r -> r.getHeader("X-Sentinel-Delivery")).containsOnly(deliveryId);
         assertThat(gapMillis(attempts.get(0), attempts.get(1))).as("1s back-off after the first failure").isGreaterThanOrEqualTo(900);
         assertThat(gapMillis(attempts.get(1), attempts.get(2))).as("2s back-off after the second").isGreaterThanOrEqualTo(1900);
-        pause(Duration.ofMillis(1500));
+        // DELIVERED is final: no dispatcher claims the delivery again, so what was sent until then is all there is.
         assertThat(requests("/hooks/flaky", incident)).as("nothing after it was accepted").hasSize(3);
-        assertThat(meters.get("sentinel.notifier.deliveries").tag("webhook", "flaky").tag("outcome", "retried").counter().count()).isEqualTo(2);
-        assertThat(meters.get("sentinel.notifier.deliveries").tag("webhook", "flaky").tag("outcome", "delivered").counter().count()).isEqualTo(1);
+        assertThat(meters.get("sentinel.notifier.deliveries").tag("channel", "flaky").tag("outcome", "retried").counter().count()).isEqualTo(2);
+        assertThat(meters.get("sentinel.notifier.deliveries").tag("channel", "flaky").tag("outcome", "delivered").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aReceiverThatRefusesTheRequestIsNotAskedAgain() {
+        String incident = newIncident();
+
+        EventEnvelope<ApprovalRequested> request = sender.send(approvalRequested(incident));
+
+        String deliveryId = EventIds.derive(request.id(), "strict");
+        await().atMost(WAIT).until(() -> "FAILED".equals(delivery(deliveryId).get("status")));
+        // FAILED is final: no dispatcher claims the delivery again.
+        assertThat(delivery(deliveryId)).containsEntry("attempts", 1).containsEntry("last_error", "HTTP 400");
+        assertThat(requests("/hooks/strict", incident)).as("a 400 answers the same request the same way: asked once").hasSize(1);
+        assertThat(meters.find("sentinel.notifier.deliveries").tag("channel", "strict").tag("outcome", "retried").counter())
+                .as("never retried").isNull();
     }
 
     @Test
@@ -186,8 +205,12 @@ class NotifierIntegrationTest extends ServiceIntegrationTest {
         sender.send(opened);
 
         awaitRequests("/hooks/ops", incident, 1);
-        pause(Duration.ofMillis(1500));
-        assertThat(requests("/hooks/ops", incident)).hasSize(1);
+        // Events of one incident share a partition and each channel receives its deliveries in order: once a
+        // later event's notification has arrived, a second one for the redelivered opening would have too.
+        sender.send(new IncidentResolved(incident, "exec-" + incident, Resolution.CLEARED_BY_ITSELF, "condition cleared", Instant.now()));
+        awaitRequests("/hooks/ops", incident, "incident.resolved", 1);
+        assertThat(requests("/hooks/ops", incident)).extracting(r -> r.getHeader("X-Sentinel-Event"))
+                .containsExactly("incident.opened", "incident.resolved");
     }
 
     @Test
@@ -206,9 +229,12 @@ class NotifierIntegrationTest extends ServiceIntegrationTest {
         assertThat(payload.path("resolution").asString()).isEqualTo("REMEDIATED");
         assertThat(payload.path("summary").asString()).isEqualTo("verified: condition cleared 4.1 s after the action");
         assertThat(payload.path("title").asString()).isEqualTo("Memory usage above 60% on checkout");
-        pause(Duration.ofMillis(1000));
+        // A channel receives its deliveries in the order they were raised: an opening queued for it would have come first.
         assertThat(requests("/hooks/resolutions", incident)).as("no opening for the resolutions-only webhook").hasSize(1);
-        assertThat(requests("/hooks/flaky", incident)).as("nothing for the escalations-only webhook").isEmpty();
+        sender.send(new IncidentEscalated(incident, "exec-" + incident, "marker", Instant.now()));
+        awaitRequests("/hooks/flaky", incident, 1);
+        assertThat(requests("/hooks/flaky", incident)).as("nothing but the escalation for the escalations-only webhook")
+                .extracting(r -> r.getHeader("X-Sentinel-Event")).containsExactly("incident.escalated");
     }
 
     private static String newIncident() {
@@ -220,6 +246,12 @@ class NotifierIntegrationTest extends ServiceIntegrationTest {
         return new IncidentOpened(incidentId, "signal-" + incidentId, "fp-" + incidentId, "memory-usage-high",
                 "Memory usage above 60% on checkout", Severity.CRITICAL, "checkout", Map.of("environment", "production"),
                 new Observation("memory_usage_ratio", 0.72, 0.60, null, now), now, null);
+    }
+
+    private static ApprovalRequested approvalRequested(String incident) {
+        return new ApprovalRequested(incident, "analysis-" + incident, "approval-" + incident,
+                new ProposedAction("restart-pods", Map.of("replicas", "3")), Risk.HIGH, Role.ADMIN, Instant.parse("2030-01-01T00:00:00Z"),
+                "prod-high-risk", "memory leak in the cart cache", "checkout", "production", null);
     }
 
     private static List<LoggedRequest> requests(String path, String incidentId) {

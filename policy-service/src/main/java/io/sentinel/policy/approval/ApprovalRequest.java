@@ -4,6 +4,7 @@ import io.sentinel.events.TraceParent;
 import io.sentinel.events.analysis.ProposedAction;
 import io.sentinel.events.analysis.Risk;
 import io.sentinel.events.approval.Role;
+import io.sentinel.events.decision.ApprovalExpired;
 import io.sentinel.events.target.TargetRef;
 import java.time.Instant;
 import java.util.Map;
@@ -31,6 +32,17 @@ public record ApprovalRequest(String approvalId, String incidentId, String playb
 
     public ProposedAction action() {
         return new ProposedAction(playbookId, parameters);
+    }
+
+    /** The request as stored once its announcement is published: the ApprovalRequested event's id and trace. */
+    public ApprovalRequest announced(String requestedEventId, TraceParent requestedTrace) {
+        return new ApprovalRequest(approvalId, incidentId, playbookId, parameters, risk, environment, resource, labels, requiredRole,
+                policyRule, status, expiresAt, decidedBy, decidedAt, requestedTrace.header(), analysisEventId, requestedEventId, target);
+    }
+
+    /** What expiring it at {@code at} announces; caused by the ApprovalRequested event nobody answered. */
+    public ApprovalExpired expired(Instant at) {
+        return new ApprovalExpired(incidentId, requestedEventId, approvalId, at);
     }
 
     /** A new span in the request's trace, for an event about this request. */

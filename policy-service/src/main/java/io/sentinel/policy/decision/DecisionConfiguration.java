@@ -1,8 +1,8 @@
 package io.sentinel.policy.decision;
 
-import io.sentinel.policy.approval.ApprovalRequests;
-import io.sentinel.policy.policy.PolicyEngine;
-import io.sentinel.policy.policy.PolicyProperties;
+import io.sentinel.policy.approval.ApprovalProperties;
+import io.sentinel.policy.rules.PolicyEngine;
+import io.sentinel.policy.rules.PolicyProperties;
 import io.sentinel.runtime.inventory.TargetInventory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +16,7 @@ class DecisionConfiguration {
     }
 
     @Bean
-    ProposalReview proposalReview(PolicyEngine policy, ApprovalRequests approvals, TargetInventory inventory) {
-        return new ProposalReview(policy, approvals, inventory);
+    ProposalReview proposalReview(PolicyEngine policy, TargetInventory inventory, ApprovalProperties approval) {
+        return new ProposalReview(policy, inventory, approval.ttl());
     }
 }

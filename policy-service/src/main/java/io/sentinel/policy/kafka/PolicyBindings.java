@@ -5,8 +5,8 @@ import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.analysis.AnalysisEvent;
 import io.sentinel.events.approval.ApprovalEvent;
 import io.sentinel.events.approval.ApprovalVoteCast;
-import io.sentinel.policy.approval.ApprovalVoting;
-import io.sentinel.policy.decision.ProposalReview;
+import io.sentinel.policy.approval.db.VoteSettlement;
+import io.sentinel.policy.decision.db.ReviewRecorder;
 import io.sentinel.runtime.consume.EventConsumers;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -18,19 +18,19 @@ import org.springframework.messaging.Message;
 class PolicyBindings {
 
     @Bean
-    Consumer<Message<byte[]>> analyses(EventConsumers consumers, ProposalReview review) {
+    Consumer<Message<byte[]>> analyses(EventConsumers consumers, ReviewRecorder reviews) {
         return consumers.consumer(Topic.ANALYSES, AnalysisEvent.class, (envelope, context) -> {
             switch (envelope.event()) {
-                case AnalysisCompleted analysis -> review.onAnalysis(analysis, context);
+                case AnalysisCompleted analysis -> reviews.onAnalysis(analysis, context);
             }
         });
     }
 
     @Bean
-    Consumer<Message<byte[]>> approvals(EventConsumers consumers, ApprovalVoting voting) {
+    Consumer<Message<byte[]>> approvals(EventConsumers consumers, VoteSettlement votes) {
         return consumers.consumer(Topic.APPROVALS, ApprovalEvent.class, (envelope, context) -> {
             switch (envelope.event()) {
-                case ApprovalVoteCast vote -> voting.onVote(vote, context);
+                case ApprovalVoteCast vote -> votes.onVote(vote, context);
             }
         });
     }

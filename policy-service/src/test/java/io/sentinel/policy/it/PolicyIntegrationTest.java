@@ -161,7 +161,7 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void rejectsOnTheFirstVoteAndIgnoresEveryLaterOne() throws InterruptedException {
+    void rejectsOnTheFirstVoteAndIgnoresEveryLaterOne() {
         EventEnvelope<AnalysisCompleted> analysis = analyzer.send(analysis(Risk.MEDIUM, "production"));
         ApprovalRequested requested = awaitApprovalRequest(analysis);
 
@@ -173,14 +173,16 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
         assertThat(rejected.rejectedBy()).isEqualTo("alice");
         assertThat(rejected.comment()).isEqualTo("looks like a deploy, not a leak");
         assertThat(traceOf(ActionRejected.class, requested.incidentId())).isEqualTo(analysis.traceParent().traceId());
-        Thread.sleep(1_000);
-        assertThat(decisionsOf(requested.incidentId())).as("bob's approval came after the decision").hasSize(2)
-                .noneMatch(ActionAuthorized.class::isInstance);
+        ActionAuthorized marker = decidedMarkerAfterTheVotesOn(requested.incidentId());
+        assertThat(decisionsAbout(requested.approvalId())).as("bob's approval came after the decision, and was handled before the marker")
+                .containsExactly(requested, rejected);
+        assertThat(probe.events(ActionAuthorized.class)).filteredOn(e -> e.incidentId().equals(requested.incidentId()))
+                .containsExactly(marker);
         assertThat(statusOf(requested.approvalId())).isEqualTo("REJECTED");
     }
 
     @Test
-    void expiresARequestNobodyVotedOnAndRunsNothingOnALateVote() throws InterruptedException {
+    void expiresARequestNobodyVotedOnAndRunsNothingOnALateVote() {
         EventEnvelope<AnalysisCompleted> analysis = analyzer.send(analysis(Risk.MEDIUM, "production"));
         ApprovalRequested requested = awaitApprovalRequest(analysis);
 
@@ -195,8 +197,10 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
         assertThat(statusOf(requested.approvalId())).isEqualTo("EXPIRED");
 
         gateway.send(vote(requested, "alice", Set.of(Role.ADMIN), Vote.APPROVE));
-        Thread.sleep(1_000);
-        assertThat(decisionsOf(requested.incidentId())).as("requested, expired, and nothing after the late vote").hasSize(2);
+        ActionAuthorized marker = decidedMarkerAfterTheVotesOn(requested.incidentId());
+        assertThat(decisionsAbout(requested.approvalId())).as("requested, expired, and nothing after the late vote").containsExactly(requested, expired);
+        assertThat(probe.events(ActionAuthorized.class)).filteredOn(e -> e.incidentId().equals(requested.incidentId()))
+                .containsExactly(marker);
     }
 
     @Test
@@ -275,6 +279,30 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
                 .satisfies(decision -> assertThat(decision.causationId()).isEqualTo(proposal.id()));
     }
 
+    /**
+     * The positive marker for "a vote changed nothing": a second proposal about the same incident, and
+     * an approving vote on it. Votes are keyed by incident, so the marker vote is handled after every
+     * vote sent about the incident before it; once its authorization is out, those were handled too.
+     */
+    private static ActionAuthorized decidedMarkerAfterTheVotesOn(String incidentId) {
+        EventEnvelope<AnalysisCompleted> second = analyzer.send(analysis(incidentId, Risk.MEDIUM, "production", RELEASE_MEMORY));
+        String markerApproval = EventIds.derive(second.id(), "approval");
+        ApprovalRequested marker = probe.await(ApprovalRequested.class, e -> e.approvalId().equals(markerApproval), WAIT);
+        gateway.send(vote(marker, "marker", Set.of(Role.ADMIN), Vote.APPROVE));
+        return probe.await(ActionAuthorized.class, e -> markerApproval.equals(e.approvalId()), WAIT);
+    }
+
+    /** Every decision about one approval request, in the order published. */
+    private static List<DecisionEvent> decisionsAbout(String approvalId) {
+        return probe.events(DecisionEvent.class).stream().filter(e -> switch (e) {
+            case ApprovalRequested requested -> requested.approvalId().equals(approvalId);
+            case ActionAuthorized authorized -> approvalId.equals(authorized.approvalId());
+            case ActionRejected rejected -> rejected.approvalId().equals(approvalId);
+            case ApprovalExpired expired -> expired.approvalId().equals(approvalId);
+            case ActionBlocked blocked -> false;
+        }).toList();
+    }
+
     private static ApprovalRequested awaitApprovalRequest(EventEnvelope<AnalysisCompleted> analysis) {
         return probe.await(ApprovalRequested.class, e -> e.incidentId().equals(incidentOf(analysis)), WAIT);
     }
@@ -309,7 +337,8 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
     }
 
     private static ApprovalVoteCast vote(ApprovalRequested requested, String voter, Set<Role> roles, Vote vote, String comment) {
-        String requestedEventId = envelopeOf(ApprovalRequested.class, requested.incidentId()).id();
+        String requestedEventId = probe.envelopes(ApprovalRequested.class).stream()
+                .filter(e -> e.event() instanceof ApprovalRequested r && r.approvalId().equals(requested.approvalId())).findFirst().orElseThrow().id();
         return new ApprovalVoteCast(requested.incidentId(), requestedEventId, requested.approvalId(), voter, roles, vote, comment, Instant.now());
     }
 
@@ -330,6 +359,6 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
         String resource = target == null ? "reported-" + incidentId.substring(0, 8) : target;
         return new AnalysisCompleted(incidentId, UUID.randomUUID().toString(), Analyst.HEURISTIC, null, "no LLM configured",
                 "Memory grows past its limit without being released", List.of("memory_usage_ratio was 0.75 (threshold 0.6)"), action, risk,
-                0.5, resource, environment, Map.of("environment", environment, "service", "shop", "instance", "127.0.0.1:8092"), target);
+                0.5, resource, environment, Map.of("environment", environment, "service", "shop", "instance", "127.0.0.1:8092"), target, null, null);
     }
 }

@@ -16,11 +16,13 @@ import java.util.Map;
  * @param environment    the target's environment from the inventory; the most sensitive one when the
  *                       incident names no listed target
  * @param target         the inventory target the incident is about, if any
+ * @param usage          what the model's answer cost, when a model answered
+ * @param similarIncidents past incidents the analysis drew on (their ids), most similar first
  */
 public record AnalysisCompleted(String incidentId, String causationId, Analyst analyst, String model, String fallbackReason,
                                 String rootCause, List<String> evidence, ProposedAction proposedAction, Risk risk,
                                 double confidence, String resource, String environment, Map<String, String> labels,
-                                String target)
+                                String target, ModelUsage usage, List<String> similarIncidents)
         implements AnalysisEvent {
 
     public AnalysisCompleted {
@@ -35,5 +37,11 @@ public record AnalysisCompleted(String incidentId, String causationId, Analyst a
         EventFields.requireText(environment, "environment");
         labels = EventFields.copyOf(labels);
         target = EventFields.optionalText(target);
+        similarIncidents = EventFields.copyOf(similarIncidents);
+    }
+
+    /** How the analysis names who produced it: {@code heuristic}, or {@code llm:<model>}. */
+    public String analystLabel() {
+        return analyst == Analyst.LLM ? "llm:" + model : "heuristic";
     }
 }

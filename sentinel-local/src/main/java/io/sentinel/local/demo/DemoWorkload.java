@@ -42,6 +42,7 @@ public final class DemoWorkload implements AutoCloseable {
     private final AtomicLong queueDepth = new AtomicLong();
     private final AtomicLong queueConsumed = new AtomicLong();
     private final AtomicLong restarts = new AtomicLong();
+    private final AtomicLong ticks = new AtomicLong();
     private double leakCredit;
     /** Written by the burner so the JIT cannot prove its loop useless. */
     private volatile long burnSink;
@@ -141,7 +142,13 @@ public final class DemoWorkload implements AutoCloseable {
                 queueDepth.get(), queueConsumed.get(), restarts.get());
     }
 
+    /** How many times the workload has moved on (every 100 ms): what a test waits for instead of the clock. */
+    public long ticks() {
+        return ticks.get();
+    }
+
     private synchronized void tick() {
+        ticks.incrementAndGet();
         // Every tick the service does some work of its own, so request and queue counters move.
         for (int i = 0; i < 5; i++) {
             serveRequest();

@@ -28,8 +28,8 @@ class DemoWorkloadTest {
         workload.inject(Fault.MEMORY_LEAK);
         // 57 MiB is the last whole MiB under 90% of 64 MiB
         await().atMost(Duration.ofSeconds(10)).until(() -> workload.usedBytes() == 57 * MIB);
-        sleep(500);
-        assertThat(workload.usedBytes()).isEqualTo(57 * MIB);
+        awaitTicks(5);
+        assertThat(workload.usedBytes()).as("five more ticks of the leak later").isEqualTo(57 * MIB);
     }
 
     @Test
@@ -78,20 +78,17 @@ class DemoWorkloadTest {
     void aStuckQueueGrowsWhileConsumptionStops() {
         workload.inject(Fault.STUCK_QUEUE);
         long consumedBefore = workload.metrics().queueConsumed();
-        sleep(500);
+        awaitTicks(5);
         assertThat(workload.metrics().queueDepth()).isGreaterThan(4);
         assertThat(workload.metrics().queueConsumed()).isEqualTo(consumedBefore);
     }
 
-    private double ratio() {
-        return (double) workload.usedBytes() / workload.memoryLimitBytes();
+    private void awaitTicks(int count) {
+        long from = workload.ticks();
+        await().atMost(Duration.ofSeconds(10)).until(() -> workload.ticks() >= from + count);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private double ratio() {
+        return (double) workload.usedBytes() / workload.memoryLimitBytes();
     }
 }

@@ -1,34 +1,32 @@
 package io.sentinel.runtime.inventory;
 
-import io.sentinel.events.settings.InventoryTargetSetting;
+import io.sentinel.events.settings.SettingContracts;
 import io.sentinel.events.target.TargetRef;
+import io.sentinel.runtime.settings.RuntimeOverlay;
 import io.sentinel.runtime.settings.RuntimeSettings;
 import io.sentinel.runtime.settings.SettingsView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The inventory in force: the configured targets, overlaid with the {@code inventory.targets.<name>}
- * runtime settings. A runtime value that does not fit (unreadable, or an environment the
- * configuration does not list) is ignored with a warning, and the configured target of that name,
- * if any, stays in force.
+ * The inventory in force: the configured targets, overlaid by name with the
+ * {@code inventory.targets.<name>} runtime settings ({@link RuntimeOverlay#byName}, read by the same
+ * contract the gateway checks them with). A runtime value that does not fit (unreadable, or an
+ * environment the configuration does not list) is ignored with a warning, and the configured target
+ * of that name, if any, stays in force.
  */
 public final class TargetInventory {
-
-    private static final Logger log = LoggerFactory.getLogger(TargetInventory.class);
 
     private final List<String> environments;
     private final SettingsView<Map<String, TargetRef>> targets;
 
     public TargetInventory(InventoryProperties configured, RuntimeSettings settings) {
         this.environments = configured.environments();
-        this.targets = new SettingsView<>(settings, () -> overlay(configured, settings.under(InventoryTargetSetting.PREFIX)));
-        this.targets.get();
+        Map<String, TargetRef> listed = new LinkedHashMap<>();
+        configured.configuredTargets().forEach(target -> listed.put(target.name(), target));
+        this.targets = new RuntimeOverlay(settings).byName(SettingContracts.INVENTORY_TARGETS, listed, this::inListedEnvironment);
     }
 
     /** The listed target of that name; empty for a resource the inventory does not know. */
@@ -54,22 +52,11 @@ public final class TargetInventory {
         return targets.get();
     }
 
-    private Map<String, TargetRef> overlay(InventoryProperties configured, Map<String, JsonNode> runtime) {
-        Map<String, TargetRef> merged = new LinkedHashMap<>();
-        configured.configuredTargets().forEach(target -> merged.put(target.name(), target));
-        runtime.forEach((name, value) -> {
-            String setting = InventoryTargetSetting.PREFIX + name;
-            try {
-                TargetRef target = InventoryTargetSetting.read(setting, value);
-                if (!environments.contains(target.environment())) {
-                    throw new IllegalArgumentException(setting + ": environment '" + target.environment() + "' is not one of "
-                            + environments + " (" + InventoryProperties.PREFIX + ".environments)");
-                }
-                merged.put(target.name(), target);
-            } catch (IllegalArgumentException e) {
-                log.warn("ignoring runtime setting {}: {}", setting, e.getMessage());
-            }
-        });
-        return Map.copyOf(merged);
+    private TargetRef inListedEnvironment(TargetRef target) {
+        if (!environments.contains(target.environment())) {
+            throw new IllegalArgumentException("environment '" + target.environment() + "' is not one of " + environments + " ("
+                    + InventoryProperties.PREFIX + ".environments)");
+        }
+        return target;
     }
 }

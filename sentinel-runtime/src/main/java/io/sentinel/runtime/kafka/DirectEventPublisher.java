@@ -3,7 +3,7 @@ package io.sentinel.runtime.kafka;
 import io.sentinel.events.EventIds;
 import io.sentinel.events.SentinelEvent;
 import io.sentinel.events.TraceParent;
-import io.sentinel.runtime.outbox.EventEnvelopes;
+import io.sentinel.runtime.kafka.EventEnvelopes;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntFunction;

@@ -3,6 +3,7 @@ package io.sentinel.runtime.outbox;
 import io.sentinel.events.EventEnvelope;
 import io.sentinel.events.SentinelEvent;
 import io.sentinel.events.TraceParent;
+import io.sentinel.runtime.kafka.EventEnvelopes;
 import io.sentinel.runtime.kafka.EventRecord;
 import io.sentinel.runtime.kafka.EventRecords;
 import java.util.Map;

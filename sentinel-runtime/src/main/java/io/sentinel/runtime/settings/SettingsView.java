@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Something derived from the runtime settings (the effective rule list, the active silences),
  * recomputed only when a setting changed. Derivation errors keep the last good value: a bad setting
- * must never stop detection.
+ * must never stop detection. Made by {@link RuntimeOverlay}.
  */
 public final class SettingsView<T> {
 
@@ -15,25 +15,19 @@ public final class SettingsView<T> {
 
     private final RuntimeSettings settings;
     private final Supplier<T> derive;
+    private final T fallback;
     private volatile long derivedAt = -1;
     private volatile T value;
 
     public SettingsView(RuntimeSettings settings, Supplier<T> derive) {
-        this.settings = settings;
-        this.derive = derive;
+        this(settings, derive, null);
     }
 
-    /**
-     * A settings section that a runtime setting replaces as a whole while it exists, the configured
-     * one otherwise. Derived right away rather than on the first signal.
-     */
-    public static <T> SettingsView<T> section(RuntimeSettings settings, SettingValues values, String setting, Class<T> type,
-                                              T configured) {
-        SettingsView<T> view = new SettingsView<>(settings, () -> settings.get(setting)
-                .map(json -> values.read(json, type, setting))
-                .orElse(configured));
-        view.get();
-        return view;
+    /** @param fallback in force when the very first derivation finds a runtime value that does not fit: the configured value */
+    SettingsView(RuntimeSettings settings, Supplier<T> derive, T fallback) {
+        this.settings = settings;
+        this.derive = derive;
+        this.fallback = fallback;
     }
 
     public T get() {
@@ -41,9 +35,17 @@ public final class SettingsView<T> {
         if (current != derivedAt) {
             synchronized (this) {
                 if (current != derivedAt) {
+                    boolean first = derivedAt == -1;
                     try {
                         value = derive.get();
+                    } catch (KeepPrevious e) {
+                        if (first) {
+                            value = fallback;
+                        }
                     } catch (RuntimeException e) {
+                        if (first) {
+                            throw e;
+                        }
                         log.warn("runtime settings could not be applied; keeping the previous values: {}", e.getMessage());
                     }
                     derivedAt = current;
@@ -51,5 +53,13 @@ public final class SettingsView<T> {
             }
         }
         return value;
+    }
+
+    /** A runtime value that does not fit, already reported: whatever was in force stays. */
+    static final class KeepPrevious extends RuntimeException {
+
+        KeepPrevious(IllegalArgumentException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 }

@@ -1,16 +1,17 @@
 package io.sentinel.collector.ingest.heartbeats;
 
 import io.sentinel.collector.ingest.InvalidPayload;
-import io.sentinel.collector.ingest.PayloadJson;
-import io.sentinel.collector.ingest.PayloadObject;
+import io.sentinel.collector.ingest.PayloadBinding;
 import io.sentinel.collector.ingest.TextLimit;
+import io.sentinel.collector.ingest.constraint.Labels;
+import io.sentinel.collector.ingest.constraint.ShowsValue;
+import io.sentinel.events.settings.HumanDuration;
 import io.sentinel.events.signal.HeartbeatReceived;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.boot.convert.DurationStyle;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +28,8 @@ public final class HeartbeatRequests {
     }
 
     /**
-     * @param every how often it is expected: {@code 24h}, {@code 15m}, {@code PT15M} ...; null when not said
+     * @param every how often it is expected: {@code 24h}, {@code 15m}, {@code PT15M} ... (as {@link HumanDuration} reads
+     *              durations everywhere in Sentinel); null when not said
      * @param grace how late it may be; null when not said
      * @param body  labels as a JSON object, or nothing
      */
@@ -52,7 +54,7 @@ public final class HeartbeatRequests {
             return null;
         }
         try {
-            return DurationStyle.detectAndParse(value.strip());
+            return HumanDuration.parse(value);
         } catch (IllegalArgumentException e) {
             throw InvalidPayload.parameter("query parameter", parameter, "must be a duration like 15m, 24h, 7d or PT15M, was '" + value + "'");
         }
@@ -62,11 +64,15 @@ public final class HeartbeatRequests {
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return Map.of();
         }
-        JsonNode root = PayloadJson.read(body);
+        JsonNode root = PayloadBinding.read(body);
         if (!root.isObject()) {
             throw InvalidPayload.whole(null, "the body must be a JSON object of labels (e.g. {\"job\": \"backup\"}) or empty, was "
-                    + PayloadObject.describe(root));
+                    + ShowsValue.describe(root));
         }
-        return PayloadObject.of(root, null, "").asStrings(MAX_LABELS, LABEL);
+        return Labels.Validator.text(PayloadBinding.bindProperty(root, Body.class, "labels", null), LABEL::apply);
+    }
+
+    /** The body is the labels themselves: this names their constraints. */
+    private record Body(@Labels(maxEntries = MAX_LABELS) Map<String, JsonNode> labels) {
     }
 }

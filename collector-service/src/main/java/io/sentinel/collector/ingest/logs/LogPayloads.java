@@ -2,8 +2,7 @@ package io.sentinel.collector.ingest.logs;
 
 import io.sentinel.collector.ingest.EventChunks;
 import io.sentinel.collector.ingest.InvalidPayload;
-import io.sentinel.collector.ingest.PayloadJson;
-import io.sentinel.collector.ingest.PayloadObject;
+import io.sentinel.collector.ingest.PayloadBinding;
 import io.sentinel.collector.ingest.PayloadTooLarge;
 import io.sentinel.collector.ingest.TextLimit;
 import io.sentinel.events.signal.LogBatch;
@@ -17,11 +16,7 @@ import java.util.function.ToIntFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Log lines and error reports as clients send them, one JSON object each:
- * <pre>
- * {"service": "checkout", "level": "error", "message": "payment failed", "stackTrace": "...",
- *  "timestamp": "2026-11-23T14:05:35.86Z", "attributes": {"orderId": "A-17"}}
- * </pre>
+ * Log lines and error reports as clients send them, one JSON object each ({@link LogLine}),
  * as NDJSON (one object per line) or as a JSON array. Every entry is checked before any is
  * accepted; the entries of each service become {@link LogBatch}es (source {@code ingest}), as few as
  * fit Kafka's record size. Pure.
@@ -61,8 +56,8 @@ public final class LogPayloads {
                 if (entries.size() == maxItems) {
                     throw new PayloadTooLarge("more than " + maxItems + " log entries in one request (sentinel.collector.ingest.max-items); split it");
                 }
-                JsonNode node = PayloadJson.read(body, start, length, line);
-                entries.add(entry(PayloadObject.of(node, line, ""), receivedAt));
+                JsonNode node = PayloadBinding.read(body, start, length, line);
+                entries.add(entry(PayloadBinding.bind(node, LogLine.class, line, ""), receivedAt));
             }
             start = end + 1;
         }
@@ -71,7 +66,7 @@ public final class LogPayloads {
 
     /** A JSON array of entries, or a single entry. */
     public static List<LogBatch> fromJson(byte[] body, Instant receivedAt, int maxItems, ToIntFunction<LogEntry> entrySize) {
-        JsonNode root = PayloadJson.read(body);
+        JsonNode root = PayloadBinding.read(body);
         List<Parsed> entries = new ArrayList<>();
         if (root.isArray()) {
             if (root.size() > maxItems) {
@@ -79,27 +74,16 @@ public final class LogPayloads {
                         + " are accepted (sentinel.collector.ingest.max-items): split it");
             }
             for (int i = 0; i < root.size(); i++) {
-                entries.add(entry(PayloadObject.of(root.get(i), null, "[" + i + "]"), receivedAt));
+                entries.add(entry(PayloadBinding.bind(root.get(i), LogLine.class, null, "[" + i + "]"), receivedAt));
             }
         } else {
-            entries.add(entry(PayloadObject.of(root, null, ""), receivedAt));
+            entries.add(entry(PayloadBinding.bind(root, LogLine.class, null, ""), receivedAt));
         }
         return batches(entries, receivedAt, entrySize);
     }
 
-    private static Parsed entry(PayloadObject object, Instant receivedAt) {
-        String service = object.requiredText("service");
-        if (service.length() > MAX_SERVICE_LENGTH || service.chars().anyMatch(Character::isISOControl)) {
-            throw object.invalid("service", "must be at most " + MAX_SERVICE_LENGTH + " characters without control characters");
-        }
-        String given = object.requiredText("level");
-        String level = LogLevel.normalize(given)
-                .orElseThrow(() -> object.invalid("level", "must be one of " + LogLevel.ACCEPTED + ", was '" + given + "'"));
-        String message = MESSAGE.apply(object.requiredText("message"));
-        String stackTrace = STACK_TRACE.apply(object.text("stackTrace").orElse(null));
-        Instant at = object.instant("timestamp").orElse(receivedAt);
-        Map<String, String> attributes = object.strings("attributes", MAX_ATTRIBUTES, ATTRIBUTE);
-        return new Parsed(service, new LogEntry(level, message, stackTrace, at, attributes));
+    private static Parsed entry(LogLine line, Instant receivedAt) {
+        return new Parsed(line.service(), line.entry(receivedAt));
     }
 
     private static List<LogBatch> batches(List<Parsed> entries, Instant receivedAt, ToIntFunction<LogEntry> entrySize) {

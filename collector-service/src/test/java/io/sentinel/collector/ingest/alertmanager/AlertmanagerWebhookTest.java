@@ -77,6 +77,10 @@ class AlertmanagerWebhookTest {
                         "alerts[1].fingerprint", "field 'alerts[1].fingerprint' is required"),
                 Arguments.of("{\"version\":\"4\",\"alerts\":[" + alert.replace("2026-11-23T14:05:35.86Z", "now") + "]}", "alerts[0].startsAt",
                         "field 'alerts[0].startsAt' must be an RFC 3339 date-time with an offset (e.g. 2026-11-23T14:05:35Z), was 'now'"),
+                Arguments.of("{\"version\":\"4\",\"alerts\":[null]}", "alerts[0]", "field 'alerts[0]' must be a JSON object, was null"),
+                Arguments.of("{\"version\":\"4\",\"alerts\":{}}", "alerts", "field 'alerts' must be an array, was an object"),
+                Arguments.of("{\"version\":\"4\",\"alerts\":[" + alert.replace("\"alertname\":\"A\"", "\"alertname\":{\"x\":1}") + "]}",
+                        "alerts[0].labels.alertname", "field 'alerts[0].labels.alertname' must be a string, number or boolean, was an object"),
                 Arguments.of("{\"version\":\"4\",\"alerts\":[" + alert.replace("\"alertname\":\"A\"", "\"severity\":\"page\"") + "]}",
                         "alerts[0].labels", "field 'alerts[0].labels' must include one of service, pod, instance or alertname to name the alert's resource"));
     }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,8 +48,23 @@ class HeartbeatRequestsTest {
                 Arguments.of("backup", "24h", "-5m", "", "grace", "query parameter 'grace' must not be negative, was '-5m'"),
                 Arguments.of("backup", null, null, "[\"a\"]", null, "the body must be a JSON object of labels (e.g. {\"job\": \"backup\"}) or empty, was an array"),
                 Arguments.of("backup", null, null, "{\"job\":[1]}", "job", "field 'job' must be a string, number or boolean, was an array"),
+                Arguments.of("backup", null, null, "{" + manyLabels(33) + "}", null, "the object has 33 entries; at most 32 are accepted"),
+                Arguments.of("backup", "P1X", null, "", "every", "query parameter 'every' must be a duration like 15m, 24h, 7d or PT15M, was 'P1X'"),
+                Arguments.of("backup", "99999999999999999999d", null, "", "every", "query parameter 'every' must be a duration like"),
                 Arguments.of("backup", null, null, "job=backup", null, "not valid JSON: Unrecognized token 'job': was expecting (JSON String, Number, "
                         + "Array, Object or token 'null', 'true' or 'false')"));
+    }
+
+    private static String manyLabels(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "\"l" + i + "\":\"v\"").collect(Collectors.joining(","));
+    }
+
+    @Test
+    void durationsAreReadAsEverywhereElseInSentinel() {
+        HeartbeatReceived heartbeat = HeartbeatRequests.parse("cron", "7d", "1500", NONE, NOW);
+
+        assertThat(heartbeat.every()).isEqualTo(Duration.ofDays(7));
+        assertThat(heartbeat.grace()).as("a bare number is milliseconds").isEqualTo(Duration.ofMillis(1500));
     }
 
     @ParameterizedTest(name = "{5}")

@@ -139,7 +139,26 @@ class LangfuseTracesTest {
                 Arguments.of("{\"application\":\"bot\",\"id\":\"t1\",\"observations\":{}}", "observations", "field 'observations' must be an array, was an object"),
                 Arguments.of("{\"application\":\"bot\",\"id\":\"t1\",\"scores\":[{\"name\":\"tone\",\"value\":\"friendly\"}]}", "scores[0].value",
                         "field 'scores[0].value' must be a number or a boolean (categorical scores are not carried), was 'friendly'"),
-                Arguments.of("[]", null, "no traces: send one trace object or an array of them"));
+                Arguments.of("[]", null, "no traces: send one trace object or an array of them"),
+                // Hostile and odd shapes: a field is named as the client spelt it, a number in a string is not a number.
+                Arguments.of(trace(obs.replace("}", ",\"usage\":{\"promptTokens\":-3}}")), "observations[0].usage.promptTokens",
+                        "field 'observations[0].usage.promptTokens' must be a whole number not below 0, was -3"),
+                Arguments.of(trace(obs.replace("}", ",\"usage\":{\"input\":\"12\"}}")), "observations[0].usage.input",
+                        "field 'observations[0].usage.input' must be a whole number not below 0, was '12'"),
+                Arguments.of(trace(obs.replace("}", ",\"usage\":{\"output\":1e400}}")), "observations[0].usage.output",
+                        "field 'observations[0].usage.output' must be a whole number not below 0, was 1E+400"),
+                Arguments.of(trace(obs.replace("}", ",\"calculatedTotalCost\":1e400}")), "observations[0].calculatedTotalCost",
+                        "field 'observations[0].calculatedTotalCost' must be a number, was 1E+400"),
+                Arguments.of(trace(obs.replace("}", ",\"costDetails\":{\"input\":-0.5}}")), "observations[0].costDetails.input",
+                        "field 'observations[0].costDetails.input' must not be negative, was -0.5"),
+                Arguments.of(trace(obs.replace("\"o1\"", "42")), "observations[0].id", "field 'observations[0].id' must be a string, was 42"),
+                Arguments.of("{\"application\":\"bot\",\"id\":\"t1\",\"observations\":[null]}", "observations[0]",
+                        "field 'observations[0]' must be a JSON object, was null"),
+                Arguments.of("{\"application\":\"bot\",\"id\":\"t1\",\"observations\":[\"o1\"]}", "observations[0]",
+                        "field 'observations[0]' must be a JSON object, was 'o1'"),
+                Arguments.of("{\"application\":\"bot\",\"id\":\"t1\",\"scores\":[{\"name\":\"tone\",\"value\":null}]}", "scores[0].value",
+                        "field 'scores[0].value' is required"),
+                Arguments.of("{\"application\":\"bot\",\"id\":\"t1\",\"timestamp\":\"\"}", "timestamp", "field 'timestamp' must not be blank"));
     }
 
     @ParameterizedTest(name = "{2}")
@@ -148,6 +167,17 @@ class LangfuseTracesTest {
         assertThatThrownBy(() -> parse(body))
                 .isInstanceOfSatisfying(InvalidPayload.class, invalid -> assertThat(invalid.fieldPath()).isEqualTo(field))
                 .hasMessage(problem);
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredAndWholeCountsMayBeWrittenAsDecimals() {
+        String body = "{\"application\":\"bot\",\"id\":\"t1\",\"release\":{\"v\":2},\"observations\":[{\"id\":\"o1\",\"type\":\"GENERATION\","
+                + "\"startTime\":\"2026-11-23T14:05:30Z\",\"usage\":{\"input\":12.0,\"output\":3,\"total\":15,\"unit\":\"TOKENS\"},\"extra\":[1]}]}";
+
+        LlmObservation observation = parse(body).getFirst().traces().getFirst().observations().getFirst();
+
+        assertThat(observation.inputTokens()).isEqualTo(12L);
+        assertThat(observation.outputTokens()).isEqualTo(3L);
     }
 
     @Test

@@ -89,8 +89,21 @@ class LogPayloadsTest {
                         "line 2: not valid JSON: Duplicate Object property \"service\""),
                 Arguments.of("{\"service\":\"a\",\"level\":\"info\",\"message\":\"m\"} {\"x\":1}", 2, null,
                         "line 2: not valid JSON: Trailing token (`JsonToken.START_OBJECT`) found after value (bound as `tools.jackson.databind.JsonNode`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`"),
+                Arguments.of("{\"service\":\"a\",\"level\":\"info\",\"message\":\"m\",\"attributes\":{\" \":\"x\"}}", 2, "attributes",
+                        "line 2: field 'attributes' has an entry with a blank name"),
+                Arguments.of("{\"service\":\"a\",\"level\":\"info\",\"message\":\"m\",\"attributes\":{" + manyAttributes(65) + "}}", 2,
+                        "attributes", "line 2: field 'attributes' has 65 entries; at most 64 are accepted"),
+                Arguments.of("{\"service\":\"a\\u0000b\",\"level\":\"info\",\"message\":\"m\"}", 2, "service",
+                        "line 2: field 'service' must be at most 253 characters without control characters"),
+                Arguments.of("{\"service\":\"a\",\"level\":true,\"message\":\"m\"}", 2, "level", "line 2: field 'level' must be a string, was true"),
+                Arguments.of("{\"service\":\"a\",\"level\":\"info\",\"message\":\"m\",\"timestamp\":1700000000}", 2, "timestamp",
+                        "line 2: field 'timestamp' must be a string, was 1700000000"),
                 Arguments.of("service=a level=info message=m", 2, null,
                         "line 2: not valid JSON: Unrecognized token 'service': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"));
+    }
+
+    private static String manyAttributes(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "\"k" + i + "\":" + i).collect(Collectors.joining(","));
     }
 
     @ParameterizedTest(name = "{3}")
