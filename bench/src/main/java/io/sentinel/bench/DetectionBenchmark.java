@@ -75,7 +75,7 @@ public final class DetectionBenchmark {
     private static void report(int targets, int series, String interval, Duration measure, RawKafkaBaseline.Result raw, double offered,
                                double detected, MeterRegistry detector, int samplesPerBatch) {
         Timer evaluation = detector.find("sentinel.detector.evaluation").tag("rule", "threshold").timer();
-        Timer handling = detector.find("sentinel.events.handling").tag("topic", Topic.SIGNALS.topicName()).timer();
+        Timer handling = detector.find("sentinel.events.handling").tag("topic", Topic.SIGNALS.topicName()).tag("outcome", "processed").timer();
         Timer age = detector.find("sentinel.events.age").tag("topic", Topic.SIGNALS.topicName()).timer();
         var out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n== Sentinel detection benchmark, %s, %d cores, Java %s ==%n", Instant.now(),

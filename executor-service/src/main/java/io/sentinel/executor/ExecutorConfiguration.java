@@ -1,5 +1,6 @@
 package io.sentinel.executor;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.executor.action.ActionRunner;
 import io.sentinel.executor.action.RunDeadlineProperties;
@@ -13,6 +14,10 @@ import io.sentinel.executor.http.HttpStepClient;
 import io.sentinel.executor.http.HttpStepProperties;
 import io.sentinel.executor.http.StepTransport;
 import io.sentinel.executor.intake.ActionIntake;
+import io.sentinel.executor.kubernetes.KubernetesConnection;
+import io.sentinel.executor.kubernetes.KubernetesScope;
+import io.sentinel.executor.kubernetes.KubernetesStepKind;
+import io.sentinel.executor.kubernetes.KubernetesStepProperties;
 import io.sentinel.executor.precondition.Preconditions;
 import io.sentinel.executor.recovery.StartupRecovery;
 import io.sentinel.executor.rollback.Rollback;
@@ -66,10 +71,23 @@ class ExecutorConfiguration {
         return new HttpStepClient(properties, resolver, transport, secrets);
     }
 
+    /** Built at start-up without contacting the API server: in-cluster, kubeconfig or master URL (sentinel.executor.kubernetes). */
+    @Bean(destroyMethod = "close")
+    KubernetesClient kubernetesClient(KubernetesStepProperties properties) {
+        return KubernetesConnection.client(properties);
+    }
+
+    @Bean
+    KubernetesStepKind kubernetesStepKind(KubernetesClient client, KubernetesStepProperties properties, TargetInventory inventory,
+                                          Clock clock) {
+        return KubernetesStepKind.of(client, new KubernetesScope(properties.allowedNamespaces(), properties.nodesAllowed(), inventory::find),
+                clock);
+    }
+
     /** Every kind of step this executor runs; a catalog with a step of any other kind stops it at start-up. */
     @Bean
-    StepKinds stepKinds(HttpStepClient http, PlaybookCatalog catalog) {
-        StepKinds kinds = new StepKinds(List.of(http));
+    StepKinds stepKinds(HttpStepClient http, KubernetesStepKind kubernetes, PlaybookCatalog catalog) {
+        StepKinds kinds = new StepKinds(List.of(http, kubernetes));
         kinds.requireRunnable(catalog);
         return kinds;
     }

@@ -9,6 +9,7 @@ import io.sentinel.events.question.QuestionAsked;
 import io.sentinel.events.analysis.ProposedAction;
 import io.sentinel.events.analysis.Risk;
 import io.sentinel.events.approval.ApprovalVoteCast;
+import io.sentinel.events.approval.BrakeReleased;
 import io.sentinel.events.approval.Role;
 import io.sentinel.events.approval.Vote;
 import io.sentinel.events.config.SettingChanged;
@@ -107,14 +108,16 @@ final class EventSamples {
                         "Memory grows without bound: a leak or an oversized cache", List.of("memory_usage_ratio=0.734 above 0.6 for 30s"),
                         ACTION, Risk.MEDIUM, 0.5, "shop-prod", "production", LABELS, "shop-prod",
                         new ModelUsage(1840, 212, 0.00041, 2300), List.of("1b2c3d4e-0000-4000-8000-000000000001")),
-                new ActionAuthorized(INCIDENT, CAUSE, ACTION, Risk.MEDIUM, ApprovalMode.HUMAN, "alice", APPROVAL,
-                        "approve-medium", "shop-prod", "production", LABELS, TARGET),
+                new ActionAuthorized(INCIDENT, CAUSE, ACTION, Risk.MEDIUM, ApprovalMode.HUMAN, "alice, bob", APPROVAL,
+                        "brake:global", "shop-prod", "production", LABELS, TARGET, List.of("alice", "bob")),
                 new ApprovalRequested(INCIDENT, CAUSE, APPROVAL, ACTION, Risk.MEDIUM, Role.OPERATOR, AT.plusSeconds(14_400),
-                        "approve-medium", "Memory grows without bound", "shop-prod", "production", TARGET),
-                new ActionRejected(INCIDENT, CAUSE, APPROVAL, "bob", "not during the sale"),
-                new ApprovalExpired(INCIDENT, CAUSE, APPROVAL, AT),
+                        "brake:global", "Memory grows without bound", "shop-prod", "production", TARGET, 2, "carol", "auto-low"),
+                new ActionRejected(INCIDENT, CAUSE, APPROVAL, "bob", "not during the sale", "brake:global"),
+                new ApprovalExpired(INCIDENT, CAUSE, APPROVAL, AT, "brake:global"),
                 new ActionBlocked(INCIDENT, CAUSE, ACTION, Risk.CRITICAL, "deny-critical", "critical-risk actions never run unattended"),
                 new ApprovalVoteCast(INCIDENT, CAUSE, APPROVAL, "alice", Set.of(Role.OPERATOR), Vote.APPROVE, "go", AT),
+                new BrakeReleased("7d3e9f10-2b4c-4d5e-8f60-718293a4b5c6", "ada", "the failing rollbacks were a broken playbook, fixed in v2",
+                        AT, Set.of(Role.ADMIN)),
                 new ExecutionStarted(INCIDENT, CAUSE, EXECUTION, "release-memory", Map.of("reason", "memory-usage-high"), AT),
                 new StepCompleted(INCIDENT, CAUSE, EXECUTION, "release-memory", StepPhase.ACTION, true, "POST /actions/release-memory -> 200", 42),
                 new VerificationStarted(INCIDENT, CAUSE, EXECUTION, AT.plusSeconds(60)),

@@ -14,10 +14,12 @@ import java.util.TreeSet;
  * @param parameters what a proposal may set; anything else is rejected
  * @param labels     the incident labels its templates may use, each bounded by a pattern; labels are
  *                   written by a signal's sender, so any other label is invisible to the playbook
- * @param snapshot   read before acting; its response is what a rollback restores ({@code {{snapshot.body}}})
+ * @param snapshot   read before acting; what a rollback restores: an HTTP call's response ({@code {{snapshot.body}}}),
+ *                   written as the call itself ({@code snapshot: {url: ...}}), or the target's state in Kubernetes
+ *                   ({@code snapshot: {kubernetes: {action: snapshot}}}), which the {@code restore-*} operations put back
  */
 public record Playbook(String id, String description, Risk risk, Map<String, ParameterSpec> parameters, Map<String, LabelSpec> labels,
-                       HttpRequestSpec snapshot, List<PlaybookStep> steps, Verification verify, List<PlaybookStep> rollback) {
+                       StepAction snapshot, List<PlaybookStep> steps, Verification verify, List<PlaybookStep> rollback) {
 
     public static final String SNAPSHOT_STEP = "snapshot";
 
@@ -32,7 +34,7 @@ public record Playbook(String id, String description, Risk risk, Map<String, Par
     public List<PlaybookStep> allSteps() {
         List<PlaybookStep> all = new ArrayList<>();
         if (snapshot != null) {
-            all.add(new PlaybookStep(SNAPSHOT_STEP, snapshot));
+            all.add(PlaybookStep.of(SNAPSHOT_STEP, snapshot));
         }
         all.addAll(steps);
         if (verify != null) {
@@ -53,9 +55,10 @@ public record Playbook(String id, String description, Risk risk, Map<String, Par
         return variables;
     }
 
-    /** Whether it acts on the incident's inventory target ({@code {{target.*}}}). */
+    /** Whether it acts on the incident's inventory target: a template uses {@code {{target.*}}}, or a step always does (Kubernetes). */
     public boolean usesTarget() {
-        return variables().stream().anyMatch(variable -> variable.startsWith(TemplateNames.TARGET));
+        return variables().stream().anyMatch(variable -> variable.startsWith(TemplateNames.TARGET))
+                || allSteps().stream().anyMatch(step -> step.action() != null && step.action().needsTarget());
     }
 
     /** The labels its templates use. */

@@ -46,6 +46,27 @@ public final class PlaybookCatalog {
      * {@code classpath:playbooks/} or {@code file:/etc/sentinel/playbooks/}.
      */
     public static PlaybookCatalog load(String location) {
+        return load(List.of(location));
+    }
+
+    /**
+     * Loads every {@code *.yaml} under each location, into one catalog; each location must hold at
+     * least one playbook, and no two playbooks may share an id.
+     */
+    public static PlaybookCatalog load(List<String> locations) {
+        Map<String, InputStreamSource> sources = new LinkedHashMap<>();
+        for (String location : locations) {
+            sourcesAt(location).forEach((name, source) -> {
+                if (sources.putIfAbsent(name, source) != null) {
+                    throw new PlaybookDefinitionException("playbook " + name + " is read twice: two locations " + locations
+                            + " hold it");
+                }
+            });
+        }
+        return parse(sources);
+    }
+
+    private static Map<String, InputStreamSource> sourcesAt(String location) {
         String base = location.endsWith("/") ? location : location + "/";
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources(base + "*.yaml");
@@ -57,7 +78,7 @@ public final class PlaybookCatalog {
                 throw new PlaybookDefinitionException("no playbooks (*.yaml) found at " + location
                         + "; set sentinel.playbooks.location to a directory of playbook files");
             }
-            return parse(sources);
+            return sources;
         } catch (IOException e) {
             throw new PlaybookDefinitionException("cannot read playbooks at " + location + " (sentinel.playbooks.location): "
                     + e.getMessage(), e);
@@ -72,7 +93,8 @@ public final class PlaybookCatalog {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 // An omitted flag such as 'required' means false.
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .addModule(new SimpleModule().addDeserializer(Duration.class, new HumanDuration.Deserializer()))
+                .addModule(new SimpleModule().addDeserializer(Duration.class, new HumanDuration.Deserializer())
+                        .addDeserializer(StepAction.class, new SnapshotDeserializer()))
                 .build();
         List<Playbook> playbooks = new ArrayList<>();
         sources.forEach((name, source) -> {

@@ -1,5 +1,7 @@
 package io.sentinel.playbooks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,29 +23,53 @@ final class PlaybookValidation {
         if (problem.isPresent()) {
             return problem;
         }
-        for (PlaybookStep step : playbook.allSteps()) {
-            if (step.name() == null || step.name().isBlank()) {
-                return Optional.of("every step needs a name");
-            }
-            if (step.action() == null) {
-                return Optional.of("step '" + step.name() + "' needs an action, written under the key of its kind: http");
-            }
-            Optional<String> actionProblem = switch (step.action()) {
-                case HttpRequestSpec http -> httpProblem(playbook, step, http);
-            };
-            if (actionProblem.isPresent()) {
-                return actionProblem;
+        for (Placed placed : placed(playbook)) {
+            Optional<String> stepProblem = stepProblem(playbook, placed.step(), placed.place());
+            if (stepProblem.isPresent()) {
+                return stepProblem;
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> httpProblem(Playbook playbook, PlaybookStep step, HttpRequestSpec http) {
+    private static Optional<String> stepProblem(Playbook playbook, PlaybookStep step, StepPlace place) {
+        if (step.name() == null || step.name().isBlank()) {
+            return Optional.of("every step needs a name");
+        }
+        if (step.action() == null) {
+            return Optional.of("step '" + step.name() + "' needs an action, written under the key of its kind: " + PlaybookStep.KINDS);
+        }
+        if (step.hasSeveralActions()) {
+            return Optional.of("step '" + step.name() + "' has actions of more than one kind (" + PlaybookStep.KINDS + "); a step does "
+                    + "one thing");
+        }
+        return switch (step.action()) {
+            case HttpRequestSpec http -> httpProblem(playbook, step, http, place == StepPlace.SNAPSHOT);
+            case KubernetesAction kubernetes -> KubernetesRules.problemWith(playbook, step, kubernetes, place)
+                    .map(problem -> "playbook '" + playbook.id() + "' " + problem);
+        };
+    }
+
+    private static Optional<String> httpProblem(Playbook playbook, PlaybookStep step, HttpRequestSpec http, boolean snapshotStep) {
         if (http.url() == null) {
             return Optional.of("step '" + step.name() + "' needs an http action with a url");
         }
-        boolean snapshotStep = http == playbook.snapshot();
         return TemplateRules.problemWith(playbook, step, snapshotStep).map(problem -> "playbook '" + playbook.id() + "' " + problem);
+    }
+
+    /** Every step with where it stands: the snapshot, the steps, the checks, the rollback. */
+    private static List<Placed> placed(Playbook playbook) {
+        List<Placed> placed = new ArrayList<>();
+        if (playbook.snapshot() != null) {
+            placed.add(new Placed(PlaybookStep.of(Playbook.SNAPSHOT_STEP, playbook.snapshot()), StepPlace.SNAPSHOT));
+        }
+        playbook.steps().forEach(step -> placed.add(new Placed(step, StepPlace.STEP)));
+        playbook.verify().checks().forEach(step -> placed.add(new Placed(step, StepPlace.CHECK)));
+        playbook.rollback().forEach(step -> placed.add(new Placed(step, StepPlace.ROLLBACK)));
+        return placed;
+    }
+
+    private record Placed(PlaybookStep step, StepPlace place) {
     }
 
     private static Optional<String> structureProblem(Playbook playbook) {

@@ -35,7 +35,7 @@ class PlaybookCatalogTest {
         });
         assertThat(playbook.verify().window()).isEqualTo(Duration.ofSeconds(30));
         assertThat(playbook.verify().checks()).singleElement().satisfies(check -> assertThat(check.http().succeeded(204)).isTrue());
-        assertThat(playbook.snapshot().url()).isEqualTo("{{target.url}}/admin/config");
+        assertThat(playbook.snapshot()).isInstanceOfSatisfying(HttpRequestSpec.class, snapshot -> assertThat(snapshot.url()).isEqualTo("{{target.url}}/admin/config"));
         assertThat(playbook.labels()).containsOnlyKeys("pool");
         assertThat(playbook.rollback()).singleElement().satisfies(step -> assertThat(step.http().body()).isEqualTo("{{snapshot.body}}"));
     }
@@ -102,14 +102,21 @@ class PlaybookCatalogTest {
                 risk: low
                 steps: [{name: s}]
                 verify: {window: 1m}
-                """, "step 's' needs an action, written under the key of its kind: http");
+                """, "step 's' needs an action, written under the key of its kind: http or kubernetes");
         assertInvalid("""
                 id: unknown-kind
                 description: d
                 risk: low
-                steps: [{name: s, kubernetes: {rollout-restart: shop}}]
+                steps: [{name: s, redis: {command: FLUSHALL}}]
                 verify: {window: 1m}
-                """, "kubernetes");
+                """, "redis");
+        assertInvalid("""
+                id: two-kinds
+                description: d
+                risk: low
+                steps: [{name: s, http: {url: "{{target.url}}/x"}, kubernetes: {action: rollout-restart}}]
+                verify: {window: 1m}
+                """, "step 's' has actions of more than one kind (http or kubernetes); a step does one thing");
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.sentinel.runtime.settings.RuntimeSettings;
 import io.sentinel.runtime.signing.EventSigner;
 import io.sentinel.runtime.signing.SignatureVerifier;
 import io.sentinel.runtime.signing.SigningProperties;
+import io.sentinel.runtime.tracing.PipelineTracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -30,6 +31,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -125,32 +127,39 @@ public class SentinelRuntimeAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EventProducer eventProducer(KafkaProperties kafka, ServiceIdentityProperties identity) {
+    EventProducer eventProducer(KafkaProperties kafka, ServiceIdentityProperties identity, MeterRegistry meters) {
         var properties = kafka.buildProducerProperties();
         properties.put("client.id", identity.name() + "-events");
-        return new EventProducer(properties);
+        return new EventProducer(properties).measuredBy(meters, identity.name() + "-events");
     }
 
     @Bean
-    OutboxRelay outboxRelay(Jdbi jdbi, EventProducer producer, EventCodec codec, OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(jdbi, producer, codec.mapper(), properties, meters);
+    OutboxRelay outboxRelay(Jdbi jdbi, EventProducer producer, EventCodec codec, OutboxProperties properties, MeterRegistry meters,
+                            ObjectProvider<PipelineTracing> tracing, Clock clock) {
+        return new OutboxRelay(jdbi, producer, codec.mapper(), properties, meters, tracing(tracing), clock);
     }
 
     @Bean
-    EventOutbox eventOutbox(EventEnvelopes envelopes, EventRecords records, EventCodec codec, OutboxRelay relay) {
-        return new EventOutbox(envelopes, records, codec.mapper(), relay);
+    EventOutbox eventOutbox(EventEnvelopes envelopes, EventRecords records, EventCodec codec, OutboxRelay relay,
+                            ObjectProvider<PipelineTracing> tracing) {
+        return new EventOutbox(envelopes, records, codec.mapper(), relay, tracing(tracing));
     }
 
     @Bean
     EventConsumers eventConsumers(EventCodec codec, Jdbi jdbi, EventOutbox outbox, MeterRegistry meters, Clock clock,
-                                  SignatureVerifier signatures) {
-        return new EventConsumers(codec, jdbi, outbox, meters, clock, signatures);
+                                  SignatureVerifier signatures, ObjectProvider<PipelineTracing> tracing) {
+        return new EventConsumers(codec, jdbi, outbox, meters, clock, signatures, tracing(tracing));
     }
 
     @Bean
     DirectEventPublisher directEventPublisher(EventEnvelopes envelopes, EventRecords records, EventProducer producer,
-                                              OutboxProperties properties) {
-        return new DirectEventPublisher(envelopes, records, producer, properties.sendTimeout());
+                                              OutboxProperties properties, ObjectProvider<PipelineTracing> tracing, MeterRegistry meters) {
+        return new DirectEventPublisher(envelopes, records, producer, properties.sendTimeout(), tracing(tracing), meters);
+    }
+
+    /** The pipeline's spans where tracing is configured (see {@code TracingAutoConfiguration}), none otherwise. */
+    private static PipelineTracing tracing(ObjectProvider<PipelineTracing> tracing) {
+        return tracing.getIfAvailable(PipelineTracing::disabled);
     }
 
     @Bean

@@ -2,8 +2,9 @@ package io.sentinel.analyzer.analysis;
 
 import io.sentinel.analyzer.heuristic.HeuristicAnalyst;
 import io.sentinel.analyzer.heuristic.HeuristicProperties;
+import io.sentinel.analyzer.llm.LanguageModel;
+import io.sentinel.analyzer.redaction.Redactor;
 import io.sentinel.playbooks.PlaybookCatalog;
-import io.sentinel.runtime.inventory.TargetInventory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +17,7 @@ class AnalysisConfiguration {
     }
 
     @Bean
-    IncidentAnalysis incidentAnalysis(HeuristicAnalyst heuristic, TargetInventory inventory) {
-        return new IncidentAnalysis(heuristic, inventory);
+    IncidentAnalysis incidentAnalysis(HeuristicAnalyst heuristic, LanguageModel model, PlaybookCatalog catalog, Redactor redactor) {
+        return new IncidentAnalysis(heuristic, new LlmAnalyst(model, catalog, heuristic, redactor), redactor);
     }
 }

@@ -3,6 +3,10 @@ package io.sentinel.analyzer.heuristic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sentinel.analyzer.context.IncidentContext;
+import io.sentinel.analyzer.context.LogLine;
+import io.sentinel.analyzer.context.SeriesPoint;
+import io.sentinel.analyzer.history.PastIncident;
 import io.sentinel.analyzer.heuristic.HeuristicProperties.RuleMapping;
 import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.analysis.Analyst;
@@ -55,7 +59,7 @@ class HeuristicAnalystTest {
     @MethodSource("analyses")
     void mapsTheIncidentsRuleToAPlaybookAndItsRisk(String scenario, String rule, String environment, String playbook,
                                                    Map<String, String> parameters, Risk risk, double confidence) {
-        AnalysisCompleted analysis = ANALYST.analyze(incident(rule, environment), "cause-1", environment, NO_MODEL);
+        AnalysisCompleted analysis = analyze(incident(rule, environment), "cause-1", environment);
 
         if (playbook == null) {
             assertThat(analysis.proposedAction()).isNull();
@@ -70,7 +74,7 @@ class HeuristicAnalystTest {
 
     @Test
     void labelsItsAnswerAsHeuristicAndSaysWhyNoModelAnswered() {
-        AnalysisCompleted analysis = ANALYST.analyze(incident("memory-usage-high", "staging"), "cause-1", "staging", NO_MODEL);
+        AnalysisCompleted analysis = analyze(incident("memory-usage-high", "staging"), "cause-1", "staging");
 
         assertThat(analysis.analyst()).isEqualTo(Analyst.HEURISTIC);
         assertThat(analysis.model()).isNull();
@@ -84,7 +88,7 @@ class HeuristicAnalystTest {
 
     @Test
     void judgesRiskByTheEnvironmentItIsGivenNotByTheIncidentsLabels() {
-        AnalysisCompleted analysis = ANALYST.analyze(incident("memory-usage-high", "staging"), "cause-1", "production", NO_MODEL);
+        AnalysisCompleted analysis = analyze(incident("memory-usage-high", "staging"), "cause-1", "production");
 
         assertThat(analysis.environment()).isEqualTo("production");
         assertThat(analysis.risk()).as("the label says staging; the inventory says production").isEqualTo(Risk.MEDIUM);
@@ -92,20 +96,20 @@ class HeuristicAnalystTest {
 
     @Test
     void anExternalAlertNamedLikeADetectorRuleReachesNoPlaybook() {
-        AnalysisCompleted analysis = ANALYST.analyze(incident("alert:memory-usage-high", "staging"), "cause-1", "staging", NO_MODEL);
+        AnalysisCompleted analysis = analyze(incident("alert:memory-usage-high", "staging"), "cause-1", "staging");
 
         assertThat(analysis.proposedAction()).as("only a mapping for 'alert:memory-usage-high' could propose one").isNull();
     }
 
     @Test
     void asksForAHumanWhenNoHeuristicKnowsTheRule() {
-        assertThat(ANALYST.analyze(incident("disk-full", "staging"), "cause-1", "staging", NO_MODEL).rootCause())
+        assertThat(analyze(incident("disk-full", "staging"), "cause-1", "staging").rootCause())
                 .isEqualTo("No heuristic knows rule 'disk-full'; a human needs to look");
     }
 
     @Test
     void citesTheObservationAndLabelsAsEvidence() {
-        assertThat(ANALYST.analyze(incident("memory-usage-high", "staging"), "cause-1", "staging", NO_MODEL).evidence()).containsExactly(
+        assertThat(analyze(incident("memory-usage-high", "staging"), "cause-1", "staging").evidence()).containsExactly(
                 "memory_usage_ratio was 0.75 (threshold 0.6) at 2026-11-23T12:00:00Z",
                 "detector rule memory-usage-high: above 0.6 since 2026-11-23T11:59:30Z (30s)",
                 "labels: environment=staging, service=shop");
@@ -116,7 +120,30 @@ class HeuristicAnalystTest {
         var heartbeat = new IncidentOpened("inc-2", "sig-2", "fp", "heartbeat-missing", "No heartbeat", Severity.CRITICAL, "batch",
                 Map.of(), new Observation("heartbeat", null, null, null, T0), T0, null);
 
-        assertThat(ANALYST.analyze(heartbeat, "cause-2", "production", NO_MODEL).evidence()).containsExactly("heartbeat observed at 2026-11-23T12:00:00Z");
+        assertThat(analyze(heartbeat, "cause-2", "production").evidence()).containsExactly("heartbeat observed at 2026-11-23T12:00:00Z");
+    }
+
+    @Test
+    void citesTheSignalsTrendErrorLinesAndSimilarPastIncidentsFromItsContext() {
+        IncidentOpened incident = incident("memory-usage-high", "staging");
+        IncidentContext context = new IncidentContext(incident, "staging", null,
+                List.of(new SeriesPoint("memory_usage_ratio{pod=\"a\"}", "memory_usage_ratio", T0.minusSeconds(120), 0.5),
+                        new SeriesPoint("memory_usage_ratio{pod=\"a\"}", "memory_usage_ratio", T0.minusSeconds(60), 0.9),
+                        new SeriesPoint("memory_usage_ratio{pod=\"a\"}", "memory_usage_ratio", T0, 0.75)),
+                List.of(new LogLine("ERROR", "java.lang.OutOfMemoryError: Java heap space", null, T0.minusSeconds(5)),
+                        new LogLine("INFO", "GC pause 900ms", null, T0.minusSeconds(4))),
+                List.of(),
+                List.of(new PastIncident("inc-0", "memory-usage-high", "shop", "Memory high on shop", T0.minusSeconds(86_400), "Leak",
+                        "release-memory (reason=sentinel)", "verified", 0.91)));
+
+        AnalysisCompleted analysis = ANALYST.analyze(context, "cause-1", NO_MODEL);
+
+        assertThat(analysis.evidence()).contains(
+                "memory_usage_ratio{pod=\"a\"} went from 0.5 at 2026-11-23T11:58:00Z to 0.75 at 2026-11-23T12:00:00Z (min 0.5, max 0.9, 3 points)",
+                "log ERROR at 2026-11-23T11:59:55Z: java.lang.OutOfMemoryError: Java heap space",
+                "similar past incident inc-0 (memory-usage-high on shop, similarity 0.91): remediated by release-memory (reason=sentinel), verified");
+        assertThat(analysis.evidence()).noneMatch(line -> line.contains("GC pause"));
+        assertThat(analysis.similarIncidents()).containsExactly("inc-0");
     }
 
     @Test
@@ -161,6 +188,10 @@ class HeuristicAnalystTest {
             assertThat(mapping.confidence()).isEqualTo(0.5);
             assertThat(mapping.parameters()).isEmpty();
         });
+    }
+
+    private static AnalysisCompleted analyze(IncidentOpened incident, String causationId, String environment) {
+        return ANALYST.analyze(IncidentContext.of(incident, environment, null), causationId, NO_MODEL);
     }
 
     private static void assertConfigurationFails(RuleMapping mapping, String expected) {

@@ -1,6 +1,7 @@
 package io.sentinel.analyzer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sentinel.analyzer.AnalyzerApplication;
 import io.sentinel.events.EventEnvelope;
@@ -12,6 +13,17 @@ import io.sentinel.events.incident.IncidentOpened;
 import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.incident.Severity;
+import io.sentinel.events.answer.AnswerChunk;
+import io.sentinel.events.answer.AnswerCompleted;
+import io.sentinel.events.execution.ExecutionStarted;
+import io.sentinel.events.execution.VerificationPassed;
+import io.sentinel.events.incident.IncidentResolved;
+import io.sentinel.events.incident.Resolution;
+import io.sentinel.events.question.QuestionAsked;
+import io.sentinel.events.signal.LogBatch;
+import io.sentinel.events.signal.LogEntry;
+import io.sentinel.events.signal.MetricBatch;
+import io.sentinel.events.signal.MetricSample;
 import io.sentinel.testkit.ServiceIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,19 +40,26 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * The analyzer alone, on a real broker and database, with the heuristic mapping it ships in
- * analyzer.yaml and the test catalog under src/test/resources/playbooks: incidents in, analyses out.
+ * The analyzer alone without a model, on a real broker and database, with the heuristic mapping it
+ * ships in analyzer.yaml and the test catalog under src/test/resources/playbooks: incidents in,
+ * analyses out; signals and executions into its context and history; questions in, templated
+ * answers out. Similar incidents by their words here ({@code embeddings: none}); the model's
+ * analyses and answers are {@link LlmAnalyzerIntegrationTest}'s.
  */
 @SpringBootTest(classes = AnalyzerApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
         "sentinel.playbooks.location=classpath:playbooks/",
+        "sentinel.analyzer.history.embeddings=none",
         "sentinel.inventory.targets[0].name=shop-staging",
         "sentinel.inventory.targets[0].environment=staging",
         "sentinel.inventory.targets[0].urls[0]=http://shop.staging:8080",
         "sentinel.inventory.targets[1].name=shop-prod",
         "sentinel.inventory.targets[1].environment=production",
         "sentinel.inventory.targets[1].urls[0]=http://shop.prod:8080"})
+// Closed after the class: the model's integration test starts the analyzer again, in the same consumer group.
+@DirtiesContext
 class AnalyzerIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -56,7 +75,10 @@ class AnalyzerIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(analysis.analyst()).isEqualTo(Analyst.HEURISTIC);
         assertThat(analysis.model()).isNull();
-        assertThat(analysis.fallbackReason()).isEqualTo("no LLM configured (sentinel.analyzer.llm.base-url is not set)");
+        assertThat(analysis.fallbackReason()).isEqualTo("no LLM configured (set sentinel.analyzer.llm.base-url and .model, "
+                + "or SENTINEL_LLM_BASE_URL and SENTINEL_LLM_MODEL)");
+        assertThat(analysis.analystLabel()).isEqualTo("heuristic");
+        assertThat(analysis.usage()).isNull();
         assertThat(analysis.target()).isEqualTo("shop-staging");
         assertThat(analysis.rootCause()).isEqualTo("Memory grows past its limit without being released: a leak or an unbounded cache");
         assertThat(analysis.proposedAction().playbookId()).isEqualTo("release-memory");
@@ -151,6 +173,81 @@ class AnalyzerIntegrationTest extends ServiceIntegrationTest {
         assertThat(analysesOf(incident.incidentId())).containsExactly(analysis);
     }
 
+    @Test
+    void citesTheResourcesErrorLinesAndSignalTrendFromTheSignalsItConsumed() {
+        String incidentId = UUID.randomUUID().toString();
+        String resource = "reported-" + incidentId.substring(0, 8);
+        Instant now = Instant.now();
+        sender.send(new LogBatch("ingest", resource, Map.of("service", "shop"), List.of(
+                new LogEntry("ERROR", "java.lang.OutOfMemoryError: Java heap space (db password=hunter2)", null, now.minusSeconds(5), Map.of()),
+                new LogEntry("INFO", "GC pause 900ms", null, now.minusSeconds(4), Map.of())), now));
+        sender.send(new MetricBatch("scrape", resource, Map.of(), now, List.of(
+                new MetricSample("memory_usage_ratio", Map.of("container", "shop"), 0.5, now.minusSeconds(60)),
+                new MetricSample("memory_usage_ratio", Map.of("container", "shop"), 0.75, now)), null));
+        await().atMost(WAIT).until(() -> count("select count(*) from log_line where resource = :r", resource) == 2
+                && count("select count(*) from signal_point where resource = :r", resource) == 2);
+
+        AnalysisCompleted analysis = awaitAnalysisOf(sender.send(opened(incidentId, "memory-usage-high", "staging", null)));
+
+        assertThat(analysis.evidence()).anySatisfy(line -> assertThat(line)
+                .startsWith("log ERROR at ").endsWith("java.lang.OutOfMemoryError: Java heap space (db password=[REDACTED:secret-value])"));
+        assertThat(analysis.evidence()).anySatisfy(line -> assertThat(line).startsWith("memory_usage_ratio{container=\"shop\"} went from 0.5 at"));
+        assertThat(String.join("\n", analysis.evidence())).doesNotContain("hunter2").doesNotContain("GC pause");
+    }
+
+    @Test
+    void remembersHowAPastIncidentWasFixedAndCitesItForTheNextOneLikeIt() {
+        String resource = "reported-" + UUID.randomUUID().toString().substring(0, 8);
+        EventEnvelope<IncidentOpened> first = sender.send(opened(UUID.randomUUID().toString(), "memory-usage-high", "staging", null, resource));
+        String past = awaitAnalysisOf(first).incidentId();
+        Instant now = Instant.now();
+        sender.send(new ExecutionStarted(past, UUID.randomUUID().toString(), "exec-1", "release-memory", Map.of("reason", "sentinel"), now));
+        sender.send(new VerificationPassed(past, UUID.randomUUID().toString(), "exec-1", "memory_usage_ratio back under 0.6"));
+        sender.send(new IncidentResolved(past, UUID.randomUUID().toString(), Resolution.REMEDIATED, "verified", now));
+        await().atMost(WAIT).until(() -> count("select count(*) from incident_history where incident_id = :r and outcome = 'verified' "
+                + "and status = 'RESOLVED'", past) == 1);
+
+        AnalysisCompleted next = awaitAnalysisOf(sender.send(opened(UUID.randomUUID().toString(), "memory-usage-high", "staging", null, resource)));
+
+        assertThat(next.similarIncidents()).first().isEqualTo(past);
+        assertThat(next.evidence()).contains("similar past incident " + past + " (memory-usage-high on " + resource
+                + ", similarity 1): remediated by release-memory (reason=sentinel), verified");
+    }
+
+    @Test
+    void answersAQuestionWithoutAModelWithATemplatedSummaryAndSaysSo() {
+        EventEnvelope<IncidentOpened> opened = sender.send(opened("memory-usage-high", "staging"));
+        String incidentId = awaitAnalysisOf(opened).incidentId();
+        QuestionAsked question = new QuestionAsked(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "Why is the shop slow?",
+                incidentId, "alice", Instant.now());
+
+        sender.send(question);
+        AnswerCompleted completed = probe.await(AnswerCompleted.class, a -> a.questionId().equals(question.questionId()), WAIT);
+
+        assertThat(completed.analyst()).isEqualTo(Analyst.HEURISTIC);
+        assertThat(completed.model()).isNull();
+        assertThat(completed.fallbackReason()).startsWith("no LLM configured").endsWith("answered with a templated summary of what Sentinel knows");
+        assertThat(completed.sources()).contains(incidentId, "timeline of " + incidentId, "playbook catalog");
+        assertThat(completed.suggestedAction()).isNull();
+        String answer = answerText(question.questionId(), completed.chunks());
+        assertThat(answer).startsWith("No model answered (no LLM configured")
+                .contains("Incident " + incidentId, "Memory grows past its limit without being released", "proposed: release-memory (reason=sentinel)");
+    }
+
+    @Test
+    void answersOnlyQuestionsTheGatewaySigned() {
+        String conversation = UUID.randomUUID().toString();
+        QuestionAsked forged = new QuestionAsked(conversation, UUID.randomUUID().toString(), "What runs here?", null, "mallory", Instant.now());
+        QuestionAsked marker = new QuestionAsked(conversation, UUID.randomUUID().toString(), "What is open?", null, "alice", Instant.now());
+
+        sender.sendAs("collector", "collector", forged);
+        sender.send(marker);
+        probe.await(AnswerCompleted.class, a -> a.questionId().equals(marker.questionId()), WAIT);
+
+        assertThat(probe.events(AnswerChunk.class)).noneMatch(chunk -> chunk.questionId().equals(forged.questionId()));
+        assertThat(probe.events(AnswerCompleted.class)).noneMatch(done -> done.questionId().equals(forged.questionId()));
+    }
+
     /**
      * A new incident whose events land on the same partition as {@code incidentId}'s, on every topic
      * keyed by incident (the incidents and the analyses topic have as many partitions): it is handled
@@ -181,6 +278,19 @@ class AnalyzerIntegrationTest extends ServiceIntegrationTest {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
+    private long count(String sql, String value) {
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("r", value).mapTo(Long.class).one());
+    }
+
+    /** The answer's chunks in order; all of them arrived before the completion, which counts them. */
+    static String answerText(String questionId, int chunks) {
+        List<AnswerChunk> received = probe.events(AnswerChunk.class).stream().filter(chunk -> chunk.questionId().equals(questionId))
+                .sorted(java.util.Comparator.comparingInt(AnswerChunk::sequence)).toList();
+        assertThat(received).extracting(AnswerChunk::sequence).containsExactly(java.util.stream.IntStream.range(0, chunks).boxed()
+                .toArray(Integer[]::new));
+        return received.stream().map(AnswerChunk::text).collect(java.util.stream.Collectors.joining());
+    }
+
     private long storedAnalyses(String incidentId) {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from analysis where incident_id = :id")
                 .bind("id", incidentId).mapTo(Long.class).one());
@@ -209,8 +319,11 @@ class AnalyzerIntegrationTest extends ServiceIntegrationTest {
     }
 
     private static IncidentOpened opened(String incidentId, String rule, String environmentLabel, String target) {
+        return opened(incidentId, rule, environmentLabel, target, target == null ? "reported-" + incidentId.substring(0, 8) : target);
+    }
+
+    private static IncidentOpened opened(String incidentId, String rule, String environmentLabel, String target, String resource) {
         Instant now = Instant.now();
-        String resource = target == null ? "reported-" + incidentId.substring(0, 8) : target;
         return new IncidentOpened(incidentId, UUID.randomUUID().toString(), rule + "|" + resource, rule, "Memory usage above 60% on " + resource,
                 Severity.WARNING, resource, Map.of("environment", environmentLabel, "service", "shop", "instance", "127.0.0.1:8092"),
                 new Observation("memory_usage_ratio", 0.75, 0.6, "above 0.6 for 30s", now), now, target);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -50,6 +51,11 @@ public final class IngestRateLimits {
             return Optional.of(Duration.ofSeconds(1));
         }
         return bucket.tryAcquire();
+    }
+
+    /** The names of the tokens that have a bucket: the configured ones and the environment's. */
+    public Set<String> tokenNames() {
+        return buckets.keySet();
     }
 
     /** The limit that applies to a token, for messages. */

@@ -62,7 +62,7 @@ public final class PrometheusBackfill {
             // Aligned on the step, so that history lands on round hours (or whatever the step is).
             Instant end = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), step) * step);
             Instant start = end.minus(query.backfill());
-            switch (client.queryRange(query.promql(), start, end, query.backfillStep())) {
+            switch (client.queryRange(query.expression(), start, end, query.backfillStep())) {
                 case Data data -> {
                     if (publish(query, data, start, end)) {
                         pending.remove(index);

@@ -39,10 +39,11 @@ public record PrometheusProperties(URI url,
     private static final Duration RATE_HISTORY_STEP = Duration.ofMinutes(15);
 
     /**
-     * node_exporter (hosts, by {@code instance}), cAdvisor and kube-state-metrics (containers, by
-     * {@code pod}) and Micrometer-instrumented applications (by {@code instance}): the canonical
-     * signals from the exporters nearly every cluster runs. A query whose metrics do not exist
-     * answers an empty result, which is not an error.
+     * node_exporter (hosts, by {@code instance}), cAdvisor and kube-state-metrics (containers, by the
+     * workload that controls their pod: {@code <workload>.<namespace>}, see {@link WorkloadJoin}) and
+     * Micrometer-instrumented applications (by {@code instance}): the canonical signals from the
+     * exporters nearly every cluster runs. A query whose metrics do not exist answers an empty result,
+     * which is not an error.
      */
     public static final List<PrometheusQuery> DEFAULTS = List.of(
             PrometheusQuery.of("cpu_usage_ratio", "1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[1m]))", "instance", List.of()),
@@ -58,25 +59,41 @@ public record PrometheusProperties(URI url,
                     "rate(node_network_receive_errs_total{device!=\"lo\"}[1m]) + rate(node_network_transmit_errs_total{device!=\"lo\"}[1m])",
                     "instance", List.of("device")),
             PrometheusQuery.of("node_up", "up{job=~\".*node.*\"}", "instance", List.of("job")),
-            PrometheusQuery.of("memory_usage_ratio",
+            PrometheusQuery.byWorkload("memory_usage_ratio",
                     "container_memory_working_set_bytes" + NOT_SYSTEM + " / (container_spec_memory_limit_bytes" + NOT_SYSTEM + " > 0)",
-                    "pod", List.of("namespace", "container")),
-            PrometheusQuery.of("cpu_usage_ratio",
+                    "max", List.of("container")),
+            PrometheusQuery.byWorkload("cpu_usage_ratio",
                     "sum by (namespace, pod, container) (rate(container_cpu_usage_seconds_total" + NOT_SYSTEM + "[1m]))"
                             + " / sum by (namespace, pod, container) ((container_spec_cpu_quota" + NOT_SYSTEM + " > 0)"
                             + " / container_spec_cpu_period" + NOT_SYSTEM + ")",
-                    "pod", List.of("namespace", "container")),
-            PrometheusQuery.of("container_restarts_total", "kube_pod_container_status_restarts_total", "pod", List.of("namespace", "container")),
-            PrometheusQuery.of("container_up", "kube_pod_container_status_running", "pod", List.of("namespace", "container")),
+                    "max", List.of("container")),
+            PrometheusQuery.byWorkload("container_restarts_total", "max by (namespace, pod, container) (kube_pod_container_status_restarts_total)",
+                    "max", List.of("container")),
+            PrometheusQuery.byWorkload("container_restarts_recent",
+                    "max by (namespace, pod, container) (increase(kube_pod_container_status_restarts_total[10m]))", "sum", List.of("container")),
+            PrometheusQuery.byWorkload("container_oom_killed",
+                    "max by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason{reason=\"OOMKilled\"})"
+                            + " * on (namespace, pod, container) (max by (namespace, pod, container)"
+                            + " (increase(kube_pod_container_status_restarts_total[10m])) > bool 0)",
+                    "max", List.of("container")),
+            PrometheusQuery.byWorkload("container_up", "max by (namespace, pod, container) (kube_pod_container_status_running)", "min",
+                    List.of("container")),
+            PrometheusQuery.of("replicas_available_ratio", WorkloadJoin.named("Deployment", "deployment",
+                            "max by (namespace, deployment) (kube_deployment_status_replicas_available)"
+                                    + " / max by (namespace, deployment) (kube_deployment_spec_replicas > 0)")
+                            + " or " + WorkloadJoin.named("StatefulSet", "statefulset",
+                            "max by (namespace, statefulset) (kube_statefulset_status_replicas_ready)"
+                                    + " / max by (namespace, statefulset) (kube_statefulset_replicas > 0)"),
+                    WorkloadJoin.TARGET, WorkloadJoin.LABELS),
             PrometheusQuery.of("http_request_latency_seconds",
                     "histogram_quantile(0.99, sum by (le, instance) (rate(http_server_requests_seconds_bucket[5m])))", "instance", List.of()),
             // The rates the hourly baseline judges: their history is read at start-up, so it need not wait a day to judge.
             new PrometheusQuery("http_requests_per_second", "sum by (instance) (rate(http_server_requests_seconds_count[1m]))", "instance",
-                    List.of(), RATE_HISTORY, RATE_HISTORY_STEP),
+                    List.of(), RATE_HISTORY, RATE_HISTORY_STEP, null),
             new PrometheusQuery("http_errors_per_second",
                     "sum by (instance) (rate(http_server_requests_seconds_count{status=~\"5..\"}[1m]))"
                             + " or sum by (instance) (rate(http_server_requests_seconds_count[1m])) * 0",
-                    "instance", List.of(), RATE_HISTORY, RATE_HISTORY_STEP),
+                    "instance", List.of(), RATE_HISTORY, RATE_HISTORY_STEP, null),
             PrometheusQuery.of("queue_depth", "queue_depth", "instance", List.of("queue")),
             PrometheusQuery.of("queue_consumed_per_second", "rate(queue_consumed_total[1m])", "instance", List.of("queue")));
 

@@ -2,7 +2,9 @@ package io.sentinel.collector.prometheus;
 
 import io.sentinel.collector.series.SeriesNames;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One PromQL expression evaluated every round, and how its series become signals.
@@ -15,21 +17,43 @@ import java.util.List;
  *                      other label is dropped, the resource label included, as it is the batch's
  * @param backfill      how much history to publish at start-up via {@code query_range}; none by default
  * @param backfillStep  resolution of that history; 1h by default
+ * @param byWorkload    {@code max}, {@code min}, {@code sum} or {@code avg}: the expression's per-pod series are
+ *                      joined to the Deployment, StatefulSet or DaemonSet that controls each pod and aggregated so
+ *                      per workload ({@link WorkloadJoin}); the resource label is then {@code workload_target}
+ *                      ({@code <workload>.<namespace>}) and {@code namespace}, {@code workload} and {@code workload_kind}
+ *                      are kept. Unset by default: the expression's series as they are
  */
 public record PrometheusQuery(String signal, String promql, String resourceLabel, List<String> keepLabels, Duration backfill,
-                              Duration backfillStep) {
+                              Duration backfillStep, String byWorkload) {
 
     /** Prometheus refuses a {@code query_range} with more points per series than this. */
     static final long MAX_POINTS_PER_SERIES = 11_000;
 
     public PrometheusQuery {
-        resourceLabel = resourceLabel == null ? "instance" : resourceLabel;
+        byWorkload = byWorkload == null || byWorkload.isBlank() ? null : byWorkload;
+        resourceLabel = resourceLabel == null ? (byWorkload == null ? "instance" : WorkloadJoin.TARGET) : resourceLabel;
         keepLabels = keepLabels == null ? List.of() : List.copyOf(keepLabels);
+        if (byWorkload != null) {
+            Set<String> kept = new LinkedHashSet<>(WorkloadJoin.LABELS);
+            kept.addAll(keepLabels);
+            keepLabels = List.copyOf(kept);
+        }
         backfillStep = backfillStep == null ? Duration.ofHours(1) : backfillStep;
     }
 
     public static PrometheusQuery of(String signal, String promql, String resourceLabel, List<String> keepLabels) {
-        return new PrometheusQuery(signal, promql, resourceLabel, keepLabels, null, null);
+        return new PrometheusQuery(signal, promql, resourceLabel, keepLabels, null, null, null);
+    }
+
+    /** A query of per-pod series, joined to and aggregated per workload (see {@code byWorkload}). */
+    public static PrometheusQuery byWorkload(String signal, String perPod, String aggregation, List<String> keepLabels) {
+        return new PrometheusQuery(signal, perPod, null, keepLabels, null, null, aggregation);
+    }
+
+    /** The PromQL sent to Prometheus: {@code promql}, or its per-workload join when {@code byWorkload} is set. */
+    public String expression() {
+        return byWorkload == null ? promql : WorkloadJoin.perWorkload(promql, byWorkload, keepLabels.stream()
+                .filter(label -> !WorkloadJoin.LABELS.contains(label)).toList());
     }
 
     public boolean backfills() {
@@ -52,6 +76,16 @@ public record PrometheusQuery(String signal, String promql, String resourceLabel
             if (!SeriesNames.isLabelName(keepLabels.get(i))) {
                 throw new IllegalArgumentException(property + ".keep-labels[" + i + "] must be a Prometheus label name, was '"
                         + keepLabels.get(i) + "'");
+            }
+        }
+        if (byWorkload != null) {
+            if (!WorkloadJoin.AGGREGATIONS.contains(byWorkload)) {
+                throw new IllegalArgumentException(property + ".by-workload must be one of " + WorkloadJoin.AGGREGATIONS.stream().sorted().toList()
+                        + " (how a workload's pods combine), was '" + byWorkload + "'");
+            }
+            if (!resourceLabel.equals(WorkloadJoin.TARGET)) {
+                throw new IllegalArgumentException(property + ".resource-label of a by-workload query is " + WorkloadJoin.TARGET
+                        + " (<workload>.<namespace>), was '" + resourceLabel + "'; leave it unset");
             }
         }
         if (backfillStep.isNegative() || backfillStep.isZero()) {

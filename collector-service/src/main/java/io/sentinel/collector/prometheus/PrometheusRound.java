@@ -102,7 +102,7 @@ public final class PrometheusRound {
                     permits.acquire();
                     try {
                         long started = System.nanoTime();
-                        PrometheusAnswer answer = client.query(query.promql(), at);
+                        PrometheusAnswer answer = client.query(query.expression(), at);
                         metrics.queried(query.signal(), answer, Duration.ofNanos(System.nanoTime() - started));
                         return answer;
                     } finally {

@@ -37,6 +37,13 @@ final class IngestRateLimitFilter extends OncePerRequestFilter {
     IngestRateLimitFilter(IngestRateLimits limits, MeterRegistry meters) {
         this.limits = limits;
         this.meters = meters;
+        // Registered at zero so that an alert on increase() fires on a token's very first refusal.
+        limits.tokenNames().forEach(this::refusals);
+    }
+
+    private Counter refusals(String token) {
+        return Counter.builder("sentinel.collector.ingest.rate.limited").description("Ingest requests refused because their token was over its rate limit")
+                .tag("token", token).register(meters);
     }
 
     @Override
@@ -49,8 +56,7 @@ final class IngestRateLimitFilter extends OncePerRequestFilter {
             return;
         }
         long retryAfter = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-        Counter.builder("sentinel.collector.ingest.rate.limited").description("Ingest requests refused because their token was over its rate limit")
-                .tag("token", token).register(meters).increment();
+        refusals(token).increment();
         String limit = limits.limitOf(token).map(IngestRateLimits::describe).orElse("its limit");
         if (shouldLog(token)) {
             log.warn("ingest rate limit reached token={} limit=\"{}\" path={}; refusing with 429 (said again after {} if it goes on)", token,

@@ -94,6 +94,20 @@ final class PrometheusBinaries implements AutoCloseable {
         restartPrometheus();
     }
 
+    /** Prometheus alone, scraping one endpoint ({@code host:port}, path {@code /metrics}) every second: no rules, no Alertmanager. */
+    void startPrometheusScraping(String hostPort) throws IOException {
+        Files.writeString(directory.resolve("prometheus.yml"), """
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                scrape_configs:
+                  - job_name: kube-state-metrics-and-cadvisor
+                    static_configs:
+                      - targets: ['%s']
+                """.formatted(hostPort));
+        restartPrometheus();
+    }
+
     /** Starts Prometheus again with the same configuration and data, on the same port. */
     void restartPrometheus() throws IOException {
         prometheus = start("prometheus", prometheusBinary.toString(), "--config.file=" + directory.resolve("prometheus.yml"),

@@ -64,7 +64,7 @@ class PrometheusBackfillTest extends ServiceIntegrationTest {
         prometheus.stubFor(get(urlPathEqualTo("/api/v1/query_range")).inScenario("restart").whenScenarioStateIs("ready")
                 .willReturn(aResponse().withStatus(200).withBody(PrometheusFixtures.read(PrometheusFixtures.QUERY_RANGE_CPU))));
         var cpu = new PrometheusQuery("cpu_usage_ratio", "1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[1m]))", "instance",
-                List.of(), Duration.ofSeconds(10), Duration.ofSeconds(2));
+                List.of(), Duration.ofSeconds(10), Duration.ofSeconds(2), null);
         var memory = PrometheusQuery.of("memory_usage_ratio", "memory", "instance", List.of());
         var properties = new PrometheusProperties(URI.create(prometheus.baseUrl()), Duration.ofSeconds(15), Duration.ofSeconds(2), 3, DataSize.ofMegabytes(1),
                 Map.of("run", run), List.of(memory, cpu));

@@ -52,6 +52,41 @@ class PrometheusPropertiesTest {
     }
 
     @Test
+    void theContainerSignalsNameTheWorkloadThatControlsThePod() {
+        assertThat(PrometheusProperties.DEFAULTS).filteredOn(query -> query.keepLabels().contains("container"))
+                .extracting(PrometheusQuery::signal)
+                .containsExactlyInAnyOrder("memory_usage_ratio", "cpu_usage_ratio", "container_restarts_total", "container_restarts_recent",
+                        "container_oom_killed", "container_up");
+        assertThat(PrometheusProperties.DEFAULTS).filteredOn(query -> query.keepLabels().contains("container")).allSatisfy(query -> {
+            assertThat(query.byWorkload()).isNotNull();
+            assertThat(query.resourceLabel()).isEqualTo("workload_target");
+            assertThat(query.keepLabels()).containsExactly("namespace", "workload", "workload_kind", "container");
+            assertThat(query.expression()).contains("kube_pod_owner", "kube_replicaset_owner").startsWith(query.byWorkload() + " by (");
+        });
+        assertThat(PrometheusProperties.DEFAULTS).filteredOn(query -> query.signal().equals("replicas_available_ratio")).singleElement()
+                .satisfies(query -> {
+                    assertThat(query.resourceLabel()).isEqualTo("workload_target");
+                    assertThat(query.expression()).contains("kube_deployment_status_replicas_available", "kube_deployment_spec_replicas",
+                            "kube_statefulset_status_replicas_ready", "kube_statefulset_replicas");
+                });
+    }
+
+    @Test
+    void bindsAByWorkloadQueryWithItsResourceLabelAndKeptLabels() {
+        PrometheusProperties properties = bind(Map.of(
+                P + ".queries[0].signal", "memory_usage_ratio",
+                P + ".queries[0].promql", "container_memory_working_set_bytes",
+                P + ".queries[0].by-workload", "max",
+                P + ".queries[0].keep-labels", "container"));
+
+        assertThat(properties.queries()).containsExactly(PrometheusQuery.byWorkload("memory_usage_ratio", "container_memory_working_set_bytes",
+                "max", List.of("container")));
+        assertThat(properties.queries().getFirst().resourceLabel()).isEqualTo("workload_target");
+        assertThat(properties.queries().getFirst().expression()).startsWith("max by (namespace, workload, workload_kind, workload_target, "
+                + "container) (((container_memory_working_set_bytes) * on (namespace, pod) group_left (workload, workload_kind, workload_target) ");
+    }
+
+    @Test
     void theRatesTheHourlyBaselineJudgesReadAWeekOfHistoryAtStartUp() {
         assertThat(PrometheusProperties.DEFAULTS).filteredOn(PrometheusQuery::backfills)
                 .extracting(PrometheusQuery::signal, PrometheusQuery::backfill, PrometheusQuery::backfillStep)
@@ -74,7 +109,7 @@ class PrometheusPropertiesTest {
         assertThat(properties.url()).isEqualTo(URI.create("http://prometheus.monitoring:9090/prom"));
         assertThat(properties.labels()).isEqualTo(Map.of("environment", "production"));
         assertThat(properties.queries()).containsExactly(new PrometheusQuery("cpu_usage_ratio", "sum by (pod) (rate(x[1m]))", "pod",
-                List.of("namespace", "container"), Duration.ofDays(7), Duration.ofHours(1)));
+                List.of("namespace", "container"), Duration.ofDays(7), Duration.ofHours(1), null));
     }
 
     @Test
@@ -102,7 +137,12 @@ class PrometheusPropertiesTest {
                 Arguments.of(Map.of(P + ".queries[0].signal", "up", P + ".queries[0].promql", "up", P + ".queries[0].backfill", "30d",
                                 P + ".queries[0].backfill-step", "1m"),
                         P + ".queries[0].backfill of PT720H at backfill-step PT1M is 43200 points per series; Prometheus answers at most 11000: "
-                                + "raise backfill-step"));
+                                + "raise backfill-step"),
+                Arguments.of(Map.of(P + ".queries[0].signal", "up", P + ".queries[0].promql", "up", P + ".queries[0].by-workload", "median"),
+                        P + ".queries[0].by-workload must be one of [avg, max, min, sum] (how a workload's pods combine), was 'median'"),
+                Arguments.of(Map.of(P + ".queries[0].signal", "up", P + ".queries[0].promql", "up", P + ".queries[0].by-workload", "max",
+                                P + ".queries[0].resource-label", "pod"),
+                        P + ".queries[0].resource-label of a by-workload query is workload_target (<workload>.<namespace>), was 'pod'"));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -44,7 +44,14 @@ public final class KeyLimits {
             lastReported.put(family, new AtomicLong(Long.MIN_VALUE));
             Gauge.builder("sentinel.detector.keys.tracked", count, AtomicLong::get).description("Distinct keys a rule family keeps state for")
                     .tag("family", family.tag()).register(meters);
+            // At zero from the start, so that an alert on increase() fires on the first refusal.
+            refusals(family);
         }
+    }
+
+    private Counter refusals(KeyFamily family) {
+        return Counter.builder("sentinel.detector.keys.refused").description("New keys not tracked because their rule family was at its limit")
+                .tag("family", family.tag()).register(meters);
     }
 
     public static KeyLimits of(LimitsProperties properties, MeterRegistry meters) {
@@ -85,8 +92,7 @@ public final class KeyLimits {
     }
 
     private void refused(KeyFamily family) {
-        Counter.builder("sentinel.detector.keys.refused").description("New keys not tracked because their rule family was at its limit")
-                .tag("family", family.tag()).register(meters).increment();
+        refusals(family).increment();
         AtomicLong last = lastReported.get(family);
         long now = nanoTime.getAsLong();
         long previous = last.get();

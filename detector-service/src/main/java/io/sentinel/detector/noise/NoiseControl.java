@@ -27,6 +27,10 @@ public final class NoiseControl {
 
     public NoiseControl(NoiseProperties configured, RuntimeOverlay overlay, MeterRegistry meters) {
         this.meters = meters;
+        // At zero from the start, so that an alert or panel on increase() sees the first suppression.
+        for (String reason : List.of("silenced", "inhibited", "storm")) {
+            meters.counter("sentinel.detector.suppressed", "reason", reason);
+        }
         this.storm = new IncidentStorm(configured.storm().maxOpeningsPerMinute());
         var silenceSettings = overlay.appending(SettingContracts.SILENCES, configured.silences());
         var inhibitionSettings = overlay.replacing(SettingContracts.INHIBITIONS, configured.inhibitions());

@@ -31,6 +31,7 @@ import io.sentinel.events.incident.ConditionCleared;
 import io.sentinel.events.incident.Observation;
 import io.sentinel.events.target.TargetRef;
 import io.sentinel.executor.ExecutorApplication;
+import io.sentinel.executor.kubernetes.KubernetesApi;
 import io.sentinel.runtime.inventory.TargetInventory;
 import io.sentinel.testkit.ServiceIntegrationTest;
 import java.io.IOException;
@@ -65,6 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = ExecutorApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
         "sentinel.playbooks.location=classpath:playbooks/",
+        "sentinel.playbooks.shipped[0]=kubernetes",
+        "sentinel.executor.kubernetes.allowed-namespaces[0]=" + RunningExecutor.NAMESPACE,
         "sentinel.executor.http.allowed-networks[0]=127.0.0.0/8",
         "sentinel.executor.verification.check-interval=200ms",
         "sentinel.executor.run.check-interval=200ms"})
@@ -76,18 +79,23 @@ abstract class RunningExecutor extends ServiceIntegrationTest {
     static final String CONFIGURED_TARGET = "shop-configured";
     static final String SECRET = "Sup3r:s3cr3t@t0ken";
     static final String SECRET_IN_PATH = "Sup3r%3As3cr3t%40t0ken";
+    /** The one namespace kubernetes steps may act in. */
+    static final String NAMESPACE = "shop";
 
     /** Requests of these incidents wait at the service until the test lets them through. */
     private static final Map<String, CountDownLatch> HELD = new ConcurrentHashMap<>();
 
     static final WireMockServer service = started(new Holding());
     static final WireMockServer attacker = started();
+    /** The Kubernetes API server (fabric8's mock, CRUD mode) the executor's kubernetes steps act on. */
+    static final KubernetesApi kubernetes = KubernetesApi.started();
     private static final Path secrets = secretsDirectory();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.stop();
             attacker.stop();
+            kubernetes.close();
         }));
     }
 
@@ -102,6 +110,7 @@ abstract class RunningExecutor extends ServiceIntegrationTest {
         registry.add("sentinel.executor.http.allowed-hosts[0]", () -> "127.0.0.1:" + service.port());
         registry.add("sentinel.executor.http.allowed-hosts[1]", () -> "127.0.0.1:" + attacker.port());
         registry.add("sentinel.executor.secrets.directory", secrets::toString);
+        registry.add("sentinel.executor.kubernetes.master-url", () -> kubernetes.url().toString());
         registry.add("sentinel.inventory.targets[0].name", () -> CONFIGURED_TARGET);
         registry.add("sentinel.inventory.targets[0].environment", () -> "staging");
         registry.add("sentinel.inventory.targets[0].urls[0]", RunningExecutor::serviceUrl);
@@ -151,6 +160,16 @@ abstract class RunningExecutor extends ServiceIntegrationTest {
         sender.send(new SettingChanged("inventory.targets." + name,
                 JsonMapper.shared().readTree("{\"environment\": \"staging\", \"urls\": [\"" + url + "\"]}"), "test", Instant.now()));
         await().atMost(WAIT).until(() -> inventory.find(name).map(TargetRef::urls).filter(List.of(url)::equals).isPresent());
+        return inventory.find(name).orElseThrow();
+    }
+
+    /** A target of the test's own that names a Deployment in Kubernetes, added to the inventory at runtime. */
+    TargetRef newDeploymentTarget(String deployment) {
+        String name = deployment + "." + NAMESPACE;
+        sender.send(new SettingChanged("inventory.targets." + name, JsonMapper.shared().readTree("""
+                {"environment": "staging", "kubernetes": {"namespace": "%s", "kind": "Deployment", "name": "%s"}}
+                """.formatted(NAMESPACE, deployment)), "test", Instant.now()));
+        await().atMost(WAIT).until(() -> inventory.find(name).map(TargetRef::kubernetes).isPresent());
         return inventory.find(name).orElseThrow();
     }
 

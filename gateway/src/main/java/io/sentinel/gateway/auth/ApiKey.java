@@ -19,7 +19,8 @@ public record ApiKey(String id, String name, Role role, Instant createdAt, Strin
         return lastUsedAt == null || !now.isBefore(lastUsedAt.plus(LAST_USED_PRECISION));
     }
 
-    public ApiKeyPrincipal principal() {
-        return new ApiKeyPrincipal(id, name, role);
+    /** The key's holder, as the gateway names them in votes and audit entries. */
+    public Caller principal() {
+        return new Caller(id, name, role, Channel.API_KEY);
     }
 }

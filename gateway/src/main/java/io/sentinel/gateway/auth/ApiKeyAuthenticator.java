@@ -7,5 +7,5 @@ import java.util.Optional;
 public interface ApiKeyAuthenticator {
 
     /** @return the caller, or empty for anything that is not an active key */
-    Optional<ApiKeyPrincipal> authenticate(String presented);
+    Optional<Caller> authenticate(String presented);
 }

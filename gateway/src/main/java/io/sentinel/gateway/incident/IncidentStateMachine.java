@@ -3,7 +3,6 @@ package io.sentinel.gateway.incident;
 import io.sentinel.events.IncidentScoped;
 import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.analysis.AnalysisEvent;
-import io.sentinel.events.approval.ApprovalEvent;
 import io.sentinel.events.approval.ApprovalVoteCast;
 import io.sentinel.events.decision.ActionAuthorized;
 import io.sentinel.events.decision.ActionBlocked;
@@ -102,9 +101,8 @@ public final class IncidentStateMachine {
                 case ExecutionSkipped skipped -> null;
                 case ClearedWithoutRemediation cleared -> null;
             };
-            case ApprovalEvent approval -> switch (approval) {
-                case ApprovalVoteCast vote -> null;
-            };
+            // A vote is not a decision: the policy service's decision that follows moves the state.
+            case ApprovalVoteCast vote -> null;
             default -> null;
         });
     }

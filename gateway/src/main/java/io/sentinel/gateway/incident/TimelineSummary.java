@@ -5,7 +5,7 @@ import io.sentinel.events.IncidentScoped;
 import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.analysis.AnalysisEvent;
 import io.sentinel.events.analysis.Analyst;
-import io.sentinel.events.approval.ApprovalEvent;
+import io.sentinel.events.analysis.ModelUsage;
 import io.sentinel.events.approval.ApprovalVoteCast;
 import io.sentinel.events.decision.ActionAuthorized;
 import io.sentinel.events.decision.ActionBlocked;
@@ -34,6 +34,7 @@ import io.sentinel.events.incident.IncidentUpdated;
 import io.sentinel.events.incident.Observation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,6 +45,10 @@ import java.util.Locale;
 public final class TimelineSummary {
 
     static final int MAX_LENGTH = 300;
+    /** Past incidents named on the line; the event beside it lists them all. */
+    static final int SIMILAR_NAMED = 3;
+    /** How the policy service names a brake where it names the rule that decided. */
+    private static final String BRAKE = "brake:";
 
     private TimelineSummary() {
     }
@@ -54,7 +59,7 @@ public final class TimelineSummary {
             case AnalysisEvent analysis -> analysis(analysis);
             case DecisionEvent decision -> decision(decision);
             case ExecutionEvent execution -> execution(execution);
-            case ApprovalEvent approval -> approval(approval);
+            case ApprovalVoteCast vote -> vote(vote);
             default -> EventTypes.name(event.getClass());
         });
     }
@@ -72,16 +77,44 @@ public final class TimelineSummary {
     private static String analysis(AnalysisEvent event) {
         return switch (event) {
             case AnalysisCompleted completed -> {
-                String analyst = completed.analyst() == Analyst.LLM
-                        ? "LLM" + (completed.model() == null ? "" : " (" + completed.model() + ")")
-                        : "heuristic";
                 String proposal = completed.proposedAction() == null
                         ? "no playbook fits"
                         : "proposes " + completed.proposedAction().playbookId();
-                yield "Analyzed by " + analyst + ": " + completed.rootCause() + "; " + proposal
-                        + " (risk " + completed.risk() + ", confidence " + twoDecimals(completed.confidence()) + ")";
+                yield "Analyzed by " + analystLabel(completed) + ": " + completed.rootCause() + "; " + proposal
+                        + " (risk " + completed.risk() + ", confidence " + twoDecimals(completed.confidence()) + ")"
+                        + evidence(completed.evidence()) + similar(completed.similarIncidents()) + usage(completed.usage());
             }
         };
+    }
+
+    /** {@code heuristic} or {@code llm:<model>}, as the analysis names itself; plain {@code llm} if it names no model. */
+    public static String analystLabel(AnalysisCompleted completed) {
+        return completed.analyst() == Analyst.LLM && completed.model() == null ? "llm" : completed.analystLabel();
+    }
+
+    private static String evidence(List<String> evidence) {
+        return switch (evidence.size()) {
+            case 0 -> "";
+            case 1 -> "; 1 piece of evidence";
+            default -> "; " + evidence.size() + " pieces of evidence";
+        };
+    }
+
+    private static String similar(List<String> incidents) {
+        if (incidents.isEmpty()) {
+            return "";
+        }
+        String named = String.join(", ", incidents.subList(0, Math.min(SIMILAR_NAMED, incidents.size())));
+        return "; similar to " + named + (incidents.size() > SIMILAR_NAMED ? " and " + (incidents.size() - SIMILAR_NAMED) + " more" : "");
+    }
+
+    private static String usage(ModelUsage usage) {
+        if (usage == null) {
+            return "";
+        }
+        return "; " + usage.tokensIn() + " tokens in, " + usage.tokensOut() + " out"
+                + (usage.costUsd() == null ? "" : String.format(Locale.ROOT, ", $%.4f", usage.costUsd()))
+                + ", " + usage.latencyMillis() + " ms";
     }
 
     private static String decision(DecisionEvent event) {
@@ -89,14 +122,23 @@ public final class TimelineSummary {
             case ActionAuthorized authorized -> authorized.approval() == ApprovalMode.AUTO
                     ? "Auto-approved by policy rule " + authorized.policyRule()
                     : "Approved by " + authorized.approvedBy();
-            case ApprovalRequested requested -> "Approval requested from " + requested.requiredRole().name().toLowerCase(Locale.ROOT)
+            case ApprovalRequested requested -> "Approval requested from " + approvers(requested)
                     + (requested.target() == null ? ""
                     : " to run " + requested.action().playbookId() + " on " + requested.target().name() + " (" + requested.target().environment() + ")")
+                    + (requested.requestedBy() == null ? "" : ", requested by " + requested.requestedBy())
+                    + (requested.policyRule().startsWith(BRAKE) ? ", because " + requested.policyRule() + " is engaged"
+                    + (requested.overriddenRule() == null ? "" : " (rule " + requested.overriddenRule() + " would have run it alone)") : "")
                     + " (expires " + seconds(requested.expiresAt()) + ")";
             case ActionRejected rejected -> "Rejected by " + rejected.rejectedBy() + withComment(rejected.comment());
             case ApprovalExpired expired -> "Approval expired unanswered at " + seconds(expired.expiredAt());
             case ActionBlocked blocked -> "Blocked by policy rule " + blocked.policyRule() + ": " + blocked.reason();
         };
+    }
+
+    /** "operator", or "2 distinct operators" where the rule asks for more than one. */
+    private static String approvers(ApprovalRequested requested) {
+        String role = requested.requiredRole().name().toLowerCase(Locale.ROOT);
+        return requested.requiredApprovals() == 1 ? role : requested.requiredApprovals() + " distinct " + role + "s";
     }
 
     private static String execution(ExecutionEvent event) {
@@ -114,10 +156,8 @@ public final class TimelineSummary {
         };
     }
 
-    private static String approval(ApprovalEvent event) {
-        return switch (event) {
-            case ApprovalVoteCast vote -> vote.voter() + " voted " + vote.vote().name().toLowerCase(Locale.ROOT) + withComment(vote.comment());
-        };
+    private static String vote(ApprovalVoteCast vote) {
+        return vote.voter() + " voted " + vote.vote().name().toLowerCase(Locale.ROOT) + withComment(vote.comment());
     }
 
     /** " (memory_usage_ratio 0.73 > 0.60)", or the detector's description when the rule is not numeric. */

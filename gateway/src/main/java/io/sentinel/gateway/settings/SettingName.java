@@ -19,7 +19,7 @@ public record SettingName(String value) {
      * applies it from, so the gateway refuses it. This is the one list to extend when another service
      * starts reading settings.
      */
-    public static final List<String> SERVICE_PREFIXES = List.of("detector.", "inventory.");
+    public static final List<String> SERVICE_PREFIXES = List.of("detector.", "inventory.", "policy.");
 
     public SettingName {
         if (value == null || value.isEmpty()) {

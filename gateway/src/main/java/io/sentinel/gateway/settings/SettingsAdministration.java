@@ -1,7 +1,7 @@
 package io.sentinel.gateway.settings;
 
 import io.sentinel.gateway.audit.db.AuditTrail;
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.auth.Caller;
 import io.sentinel.gateway.settings.db.SettingWrites;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +31,7 @@ public class SettingsAdministration {
     }
 
     /** @throws InvalidSettingException if the value breaks its setting's contract; then nothing is published */
-    public Setting change(SettingName name, JsonNode value, ApiKeyPrincipal caller) {
+    public Setting change(SettingName name, JsonNode value, Caller caller) {
         rules.check(name, value);
         Setting changed = writes.update(name, update -> {
             Setting setting = update.change(value, caller.name());
@@ -43,7 +43,7 @@ public class SettingsAdministration {
     }
 
     /** The setting's value before it was removed; empty if it had none, and then nothing is published. */
-    public Optional<Setting> remove(SettingName name, ApiKeyPrincipal caller) {
+    public Optional<Setting> remove(SettingName name, Caller caller) {
         Optional<Setting> removed = writes.update(name, update -> {
             Optional<Setting> current = update.current();
             current.ifPresent(previous -> {

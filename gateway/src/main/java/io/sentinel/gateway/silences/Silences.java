@@ -3,7 +3,7 @@ package io.sentinel.gateway.silences;
 import io.sentinel.events.settings.SettingJson;
 import io.sentinel.events.settings.detector.SilenceSetting;
 import io.sentinel.gateway.audit.db.AuditTrail;
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.auth.Caller;
 import io.sentinel.gateway.settings.Setting;
 import io.sentinel.gateway.settings.SettingName;
 import io.sentinel.gateway.settings.SettingValue;
@@ -60,7 +60,7 @@ public class Silences {
         }
     }
 
-    public Silence create(SilenceRequest request, ApiKeyPrincipal caller) {
+    public Silence create(SilenceRequest request, Caller caller) {
         NewSilence wanted = request.validate(clock.instant().truncatedTo(ChronoUnit.MILLIS), properties);
         Silence created = writes.update(SETTING, update -> {
             SilenceList current = currentList(update);
@@ -75,7 +75,7 @@ public class Silences {
     }
 
     /** The silence as it now stands; empty if there is no silence with this id. */
-    public Optional<Silence> expire(String id, ApiKeyPrincipal caller) {
+    public Optional<Silence> expire(String id, Caller caller) {
         Optional<SilenceList.Expiry> expiry = writes.update(SETTING, update -> {
             Optional<SilenceList.Expiry> expired = currentList(update).expire(id, update.now(), properties.keepExpired());
             expired.filter(SilenceList.Expiry::changed).ifPresent(changed -> {
@@ -94,7 +94,7 @@ public class Silences {
     }
 
     /** Publishes the whole list, once the setting's contract says the detector will apply it. */
-    private void publish(SettingUpdate update, SilenceList list, ApiKeyPrincipal caller) {
+    private void publish(SettingUpdate update, SilenceList list, Caller caller) {
         JsonNode value = list.checked().toJson();
         int size = SettingValue.size(value);
         if (size > SettingValue.MAX_BYTES) {

@@ -1,5 +1,6 @@
 package io.sentinel.gateway.web;
 
+import io.sentinel.gateway.ask.InvalidQuestionException;
 import io.sentinel.gateway.settings.InvalidSettingException;
 import io.sentinel.gateway.settings.SettingTooLargeException;
 import io.sentinel.gateway.silences.InvalidSilenceException;
@@ -31,6 +32,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(InvalidQuestionException.class)
+    ProblemDetail invalidQuestion(InvalidQuestionException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(InvalidSettingException.class)

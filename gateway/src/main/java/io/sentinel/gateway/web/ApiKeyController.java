@@ -1,7 +1,7 @@
 package io.sentinel.gateway.web;
 
 import io.sentinel.gateway.auth.ApiKey;
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.auth.Caller;
 import io.sentinel.gateway.auth.IssuedApiKey;
 import io.sentinel.gateway.auth.db.ApiKeys;
 import java.util.List;
@@ -28,7 +28,7 @@ class ApiKeyController {
 
     /** The response is the only place the key's plaintext ever appears. */
     @PostMapping
-    ResponseEntity<NewKeyResponse> create(@RequestBody(required = false) NewKeyRequest body, @AuthenticationPrincipal ApiKeyPrincipal caller) {
+    ResponseEntity<NewKeyResponse> create(@RequestBody(required = false) NewKeyRequest body, @AuthenticationPrincipal Caller caller) {
         if (body == null) {
             throw ApiProblems.badRequest("request body is required: {\"name\": \"...\", \"role\": \"VIEWER\" | \"OPERATOR\" | \"ADMIN\"}");
         }
@@ -43,7 +43,7 @@ class ApiKeyController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> revoke(@PathVariable String id, @AuthenticationPrincipal ApiKeyPrincipal caller) {
+    ResponseEntity<Void> revoke(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
         apiKeys.revoke(id, caller).orElseThrow(() -> ApiProblems.notFound("No API key " + id));
         return ResponseEntity.noContent().build();
     }

@@ -8,12 +8,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * Who may call what, on which port. Three chains, tried in order:
@@ -25,8 +27,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  *     in one table, and whatever the table does not name is denied;</li>
  *     <li>everything else on the public port, actuator's paths included: 404.</li>
  * </ol>
- * Role inclusion (ADMIN ⊇ OPERATOR ⊇ VIEWER) is in the authorities a key is granted, see
- * {@link ApiKeyAuthenticationFilter}.
+ * A caller on the API presents an API key or, with single sign-on on ({@link SingleSignOn}), a JWT
+ * of the company's identity provider; Slack's requests carry Slack's signature instead, checked by
+ * their controller. Role inclusion (ADMIN ⊇ OPERATOR ⊇ VIEWER) is in the authorities a caller is
+ * granted, see {@link ApiKeyAuthenticationFilter#authorities}.
  */
 @Configuration
 @EnableWebSecurity
@@ -48,23 +52,49 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, AuthFailureLimiter failures, SecurityProblems problems) throws Exception {
-        return stateless(http)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, AuthFailureLimiter failures, SecurityProblems problems, SingleSignOn sso)
+            throws Exception {
+        stateless(http)
                 .securityMatcher("/api/**")
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, failures, problems), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // Before the token check, so that a blocked client is answered before its token is looked at too.
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, failures, problems, sso.enabled()), BearerTokenAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (sso.enabled()) {
+            AuthenticationFailureHandler tokenFailures = sso.failures(failures, problems);
+            http.oauth2ResourceServer(tokens -> tokens
+                    .bearerTokenResolver(sso.tokens())
+                    .jwt(jwt -> jwt.decoder(sso.decoder()).jwtAuthenticationConverter(sso.people()))
+                    .authenticationEntryPoint(problems::tokenRefused)
+                    .accessDeniedHandler(problems)
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(tokenFailures);
+                            return filter;
+                        }
+                    }));
+        }
+        return http
                 .authorizeHttpRequests(requests -> requests
-                        // Rendering an error of a request that was already authorized needs no second decision.
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // Rendering an error of a request that was already authorized needs no second decision, and
+                        // neither does finishing a response that streams (an answer to POST /api/ask).
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*", "/api/me").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, "/api/settings", "/api/settings/*", "/api/silences").hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/ask").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/approvals/*").hasRole(Role.OPERATOR.name())
+                        // Slack signs its requests; the controller checks the signature and maps the Slack user to a person.
+                        .requestMatchers(HttpMethod.POST, "/api/slack/interactions").permitAll()
                         // Silencing is what the person on call does at 3 a.m.; every other setting needs an admin.
                         .requestMatchers(HttpMethod.POST, "/api/silences").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/silences/*").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PUT, "/api/settings/*").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/settings/*").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/keys", "/api/keys/*").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/identities").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/identities").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/identities/*/*").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/brake/release").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .build();
     }

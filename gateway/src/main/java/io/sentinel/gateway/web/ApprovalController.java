@@ -3,7 +3,7 @@ package io.sentinel.gateway.web;
 import io.sentinel.events.approval.Vote;
 import io.sentinel.gateway.approval.CastOutcome;
 import io.sentinel.gateway.approval.db.VoteCasting;
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.auth.Caller;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +30,7 @@ class ApprovalController {
      */
     @PostMapping("/{approvalId}")
     ResponseEntity<VoteAccepted> vote(@PathVariable String approvalId, @RequestBody(required = false) VoteRequest body,
-                                      @AuthenticationPrincipal ApiKeyPrincipal caller) {
+                                      @AuthenticationPrincipal Caller caller) {
         if (body == null) {
             throw ApiProblems.badRequest("request body is required: {\"decision\": \"approve\" or \"reject\", \"comment\": \"optional\"}");
         }
@@ -46,7 +46,9 @@ class ApprovalController {
             case CastOutcome.AlreadyVoted twice -> throw ApiProblems.conflict(twice.voter() + " already voted on approval "
                     + twice.approvalId() + " (" + twice.previous().name().toLowerCase(Locale.ROOT) + "); each person votes once");
             case CastOutcome.RoleTooLow tooLow -> throw ApiProblems.forbidden(
-                    "This approval needs role " + tooLow.required() + "; your key has " + tooLow.actual());
+                    "This approval needs role " + tooLow.required() + "; " + caller.credential() + " has " + tooLow.actual());
+            case CastOutcome.OwnRequest own -> throw ApiProblems.forbidden(
+                    own.voter() + " requested this run; someone else must approve or reject it");
         };
     }
 }

@@ -1,6 +1,6 @@
 package io.sentinel.gateway.web;
 
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,6 +33,9 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
     static final String MISSING_KEY = "Missing or invalid API key; send Authorization: Bearer <key>";
     static final String TOO_MANY_FAILURES = "Too many refused API keys from your address; "
             + "try again in %d seconds with a valid key";
+    static final String TOKEN_REFUSED = "Bearer token refused: ";
+    static final String TOKENS_UNCHECKABLE = "Cannot check tokens just now: the identity provider's signing keys could not be fetched; "
+            + "try again shortly, or use an API key";
     private static final String ROLE_PREFIX = "ROLE_";
     private static final String ACTUATOR = "/actuator";
 
@@ -51,7 +54,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception) throws IOException {
         String detail = requiredRole(exception)
-                .map(required -> "This endpoint needs role " + required + "; your key has " + callerRole())
+                .map(required -> "This endpoint needs role " + required + "; " + callerRole())
                 .orElse("Nothing is served at " + request.getMethod() + " " + request.getRequestURI());
         render(request, response, ApiProblems.problem(HttpStatus.FORBIDDEN, detail, exception));
     }
@@ -76,6 +79,21 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
         return "Nothing is served at " + request.getMethod() + " " + request.getRequestURI();
     }
 
+    /**
+     * A bearer token that single sign-on refused: a bad signature, another issuer or audience, expired,
+     * unsigned, or a person with no Sentinel role. Says why, since the token is the caller's own.
+     */
+    void tokenRefused(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        render(request, response, ApiProblems.problem(HttpStatus.UNAUTHORIZED, TOKEN_REFUSED + exception.getMessage(), exception));
+    }
+
+    /** The identity provider's keys could not be had (it is down or unreachable): nobody's token can be checked just now. */
+    void tokensUncheckable(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        render(request, response, ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, TOKENS_UNCHECKABLE, exception));
+    }
+
     @Override
     public void reject(HttpServletRequest request, HttpServletResponse response, Duration retryAfter) throws IOException {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
@@ -96,11 +114,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
         return Optional.empty();
     }
 
+    /** "your key has VIEWER", "your token has OPERATOR". */
     private static String callerRole() {
         Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof ApiKeyPrincipal principal
-                ? principal.role().name()
-                : "no role";
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller
+                ? caller.credential() + " has " + caller.role().name()
+                : "you have no role";
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, ErrorResponseException problem) throws IOException {

@@ -1,6 +1,6 @@
 package io.sentinel.gateway.web;
 
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.auth.Caller;
 import io.sentinel.gateway.settings.Setting;
 import io.sentinel.gateway.settings.SettingName;
 import io.sentinel.gateway.settings.SettingValue;
@@ -50,7 +50,7 @@ class SettingsController {
 
     /** The body is the value itself, read as raw bytes so that an oversized one is refused without being read in full. */
     @PutMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<SettingAccepted> put(@PathVariable String name, InputStream body, @AuthenticationPrincipal ApiKeyPrincipal caller) {
+    ResponseEntity<SettingAccepted> put(@PathVariable String name, InputStream body, @AuthenticationPrincipal Caller caller) {
         SettingName setting = new SettingName(name);
         JsonNode value = SettingValue.parse(readAtMost(body, SettingValue.MAX_BYTES + 1));
         Setting changed = administration.change(setting, value, caller);
@@ -59,7 +59,7 @@ class SettingsController {
 
     /** Back to the owning service's configured default. */
     @DeleteMapping("/{name}")
-    ResponseEntity<SettingAccepted> delete(@PathVariable String name, @AuthenticationPrincipal ApiKeyPrincipal caller) {
+    ResponseEntity<SettingAccepted> delete(@PathVariable String name, @AuthenticationPrincipal Caller caller) {
         SettingName setting = new SettingName(name);
         administration.remove(setting, caller).orElseThrow(() -> ApiProblems.notFound("No setting " + name));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SettingAccepted(name, null));

@@ -1,6 +1,6 @@
 package io.sentinel.gateway.web;
 
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.auth.Caller;
 import io.sentinel.gateway.silences.Silence;
 import io.sentinel.gateway.silences.SilenceRequest;
 import io.sentinel.gateway.silences.Silences;
@@ -37,7 +37,7 @@ class SilenceController {
     }
 
     @PostMapping
-    ResponseEntity<SilenceView> create(@RequestBody(required = false) SilenceRequest body, @AuthenticationPrincipal ApiKeyPrincipal caller) {
+    ResponseEntity<SilenceView> create(@RequestBody(required = false) SilenceRequest body, @AuthenticationPrincipal Caller caller) {
         if (body == null) {
             throw ApiProblems.badRequest("request body is required: {\"matchers\": {\"label\": \"regex\"}, \"duration\": \"2h\" "
                     + "(or \"endsAt\"), \"startsAt\": optional, \"comment\": \"why\"}");
@@ -48,7 +48,7 @@ class SilenceController {
 
     /** Ends the silence now; 202 because the detector applies the change on its own, within moments. */
     @DeleteMapping("/{id}")
-    ResponseEntity<SilenceView> expire(@PathVariable String id, @AuthenticationPrincipal ApiKeyPrincipal caller) {
+    ResponseEntity<SilenceView> expire(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
         Silence expired = silences.expire(id, caller).orElseThrow(() -> ApiProblems.notFound("No silence " + id));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(SilenceView.of(expired, clock.instant()));
     }

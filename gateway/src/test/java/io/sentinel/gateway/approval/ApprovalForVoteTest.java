@@ -6,7 +6,8 @@ import io.sentinel.events.TraceParent;
 import io.sentinel.events.approval.ApprovalVoteCast;
 import io.sentinel.events.approval.Role;
 import io.sentinel.events.approval.Vote;
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.auth.Caller;
+import io.sentinel.gateway.auth.Channel;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,11 @@ class ApprovalForVoteTest {
     private static final Instant LATER = NOW.plusSeconds(600);
 
     private static ApprovalForVote approval(ApprovalState state, Role required, Instant expiresAt) {
-        return new ApprovalForVote("ap-1", "inc-1", state, required, expiresAt, "requested-1", TraceParent.root().header());
+        return new ApprovalForVote("ap-1", "inc-1", state, required, expiresAt, "requested-1", TraceParent.root().header(), null, null);
+    }
+
+    private static Caller voter(Role role) {
+        return new Caller("k1", "alice", role, Channel.API_KEY);
     }
 
     static Stream<Arguments> votes() {
@@ -44,29 +49,41 @@ class ApprovalForVoteTest {
                         approval(ApprovalState.PENDING, Role.OPERATOR, NOW.minusSeconds(1)), Role.OPERATOR,
                         new CastOutcome.Expired("ap-1", NOW.minusSeconds(1))),
                 Arguments.of("the deadline itself is too late",
-                        approval(ApprovalState.PENDING, Role.OPERATOR, NOW), Role.OPERATOR, new CastOutcome.Expired("ap-1", NOW)));
+                        approval(ApprovalState.PENDING, Role.OPERATOR, NOW), Role.OPERATOR, new CastOutcome.Expired("ap-1", NOW)),
+                Arguments.of("whoever requested a manual run may not vote on it",
+                        new ApprovalForVote("ap-1", "inc-1", ApprovalState.PENDING, Role.OPERATOR, LATER, "requested-1",
+                                TraceParent.root().header(), "alice", 2), Role.ADMIN, new CastOutcome.OwnRequest("ap-1", "alice")),
+                Arguments.of("someone else may vote on a manual run",
+                        new ApprovalForVote("ap-1", "inc-1", ApprovalState.PENDING, Role.OPERATOR, LATER, "requested-1",
+                                TraceParent.root().header(), "bob", 2), Role.OPERATOR, null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("votes")
     void refusesOnlyVotesThePolicyServiceWouldIgnore(String scenario, ApprovalForVote approval, Role voter, CastOutcome expected) {
-        assertThat(approval.refusal(NOW, voter)).isEqualTo(Optional.ofNullable(expected));
+        assertThat(approval.refusal(NOW, voter(voter))).isEqualTo(Optional.ofNullable(expected));
     }
 
     @Test
     void aVoteContinuesTheTraceOfTheRequestItAnswers() {
         TraceParent request = TraceParent.root();
-        var approval = new ApprovalForVote("ap-1", "inc-1", ApprovalState.PENDING, Role.OPERATOR, LATER, "requested-1", request.header());
+        var approval = new ApprovalForVote("ap-1", "inc-1", ApprovalState.PENDING, Role.OPERATOR, LATER, "requested-1", request.header(),
+                null, null);
         TraceParent vote = approval.voteTrace();
         assertThat(vote.traceId()).isEqualTo(request.traceId());
         assertThat(vote.spanId()).isNotEqualTo(request.spanId());
     }
 
     @Test
+    void aRequestFromBeforeNofMApprovalsNeedsOneApproval() {
+        assertThat(approval(ApprovalState.PENDING, Role.OPERATOR, LATER).approvalsNeeded()).isEqualTo(1);
+    }
+
+    @Test
     void aVoteIsCausedByTheRequestAndCarriesEveryRoleTheVoterHolds() {
         var approval = approval(ApprovalState.PENDING, Role.OPERATOR, LATER);
 
-        ApprovalVoteCast vote = approval.voteBy(new ApiKeyPrincipal("k1", "alice", Role.ADMIN), Vote.REJECT, "a deploy", NOW);
+        ApprovalVoteCast vote = approval.voteBy(voter(Role.ADMIN), Vote.REJECT, "a deploy", NOW);
 
         assertThat(vote).isEqualTo(new ApprovalVoteCast("inc-1", "requested-1", "ap-1", "alice",
                 Set.of(Role.VIEWER, Role.OPERATOR, Role.ADMIN), Vote.REJECT, "a deploy", NOW));

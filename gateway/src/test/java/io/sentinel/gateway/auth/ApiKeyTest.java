@@ -40,7 +40,7 @@ class ApiKeyTest {
     @ParameterizedTest(name = "{0} holds {1}")
     @MethodSource("roles")
     void aRoleHoldsTheRolesItIncludes(Role role, Set<Role> granted) {
-        var principal = new ApiKeyPrincipal("k1", "someone", role);
+        var principal = new Caller("k1", "someone", role, Channel.API_KEY);
         assertThat(principal.grantedRoles()).isEqualTo(granted);
     }
 }

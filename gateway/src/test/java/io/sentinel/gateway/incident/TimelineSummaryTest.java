@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentinel.events.IncidentScoped;
 import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.analysis.Analyst;
+import io.sentinel.events.analysis.ModelUsage;
 import io.sentinel.events.analysis.ProposedAction;
 import io.sentinel.events.analysis.Risk;
 import io.sentinel.events.approval.ApprovalVoteCast;
@@ -73,7 +74,17 @@ class TimelineSummaryTest {
                         "Analyzed by heuristic: Memory grows without bound; proposes release-memory (risk LOW, confidence 0.50)"),
                 Arguments.of(new AnalysisCompleted(I, "c", Analyst.LLM, "gpt-x", null, "A cache without eviction", null, null, Risk.MEDIUM,
                         0.82, "shop", "production", Map.of(), null, null, null),
-                        "Analyzed by LLM (gpt-x): A cache without eviction; no playbook fits (risk MEDIUM, confidence 0.82)"),
+                        "Analyzed by llm:gpt-x: A cache without eviction; no playbook fits (risk MEDIUM, confidence 0.82)"),
+                Arguments.of(new AnalysisCompleted(I, "c", Analyst.LLM, "gpt-x", null, "A cache without eviction",
+                        List.of("heap 91% and rising for 14m", "log: OutOfMemoryError in CacheLoader"), ACTION, Risk.MEDIUM, 0.82, "shop",
+                        "production", Map.of(), null, new ModelUsage(1830, 212, 0.0041, 2350),
+                        List.of("inc-7", "inc-3", "inc-9", "inc-12")),
+                        "Analyzed by llm:gpt-x: A cache without eviction; proposes release-memory (risk MEDIUM, confidence 0.82); "
+                                + "2 pieces of evidence; similar to inc-7, inc-3, inc-9 and 1 more; 1830 tokens in, 212 out, $0.0041, 2350 ms"),
+                Arguments.of(new AnalysisCompleted(I, "c", Analyst.LLM, null, null, "A cache without eviction", List.of("heap 91%"), null,
+                        Risk.MEDIUM, 0.82, "shop", "production", Map.of(), null, new ModelUsage(10, 2, null, 5), List.of()),
+                        "Analyzed by llm: A cache without eviction; no playbook fits (risk MEDIUM, confidence 0.82); 1 piece of evidence; "
+                                + "10 tokens in, 2 out, 5 ms"),
                 Arguments.of(new ActionAuthorized(I, "c", ACTION, Risk.LOW, ApprovalMode.AUTO, null, null, "auto-low", "shop", "production",
                         Map.of(), null), "Auto-approved by policy rule auto-low"),
                 Arguments.of(new ActionAuthorized(I, "c", ACTION, Risk.MEDIUM, ApprovalMode.HUMAN, "alice", "ap-1", "approve-medium", "shop",
@@ -84,6 +95,10 @@ class TimelineSummaryTest {
                         "approve-medium", "leak", "shop", "production", new TargetRef("shop-eu", "production", List.of("http://shop.prod:8080"),
                         new KubernetesRef("shop", "Deployment", "shop"))),
                         "Approval requested from operator to run release-memory on shop-eu (production) (expires 2026-11-23T18:05:35Z)"),
+                Arguments.of(new ApprovalRequested(I, "c", "ap-1", ACTION, Risk.LOW, Role.OPERATOR, AT.plusSeconds(14_400), "brake:global",
+                        "leak", "shop", "production", null, 2, "carol", "auto-low"),
+                        "Approval requested from 2 distinct operators, requested by carol, because brake:global is engaged "
+                                + "(rule auto-low would have run it alone) (expires 2026-11-23T18:05:35Z)"),
                 Arguments.of(new ActionRejected(I, "c", "ap-1", "bob", "not during the sale"), "Rejected by bob: not during the sale"),
                 Arguments.of(new ActionRejected(I, "c", "ap-1", "bob", null), "Rejected by bob"),
                 Arguments.of(new ApprovalExpired(I, "c", "ap-1", AT), "Approval expired unanswered at 2026-11-23T14:05:35Z"),

@@ -1,14 +1,12 @@
 package io.sentinel.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.sentinel.events.EventEnvelope;
-import io.sentinel.events.EventIds;
-import io.sentinel.events.SentinelEvent;
 import io.sentinel.events.TraceParent;
 import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.analysis.Analyst;
+import io.sentinel.events.analysis.ModelUsage;
 import io.sentinel.events.analysis.ProposedAction;
 import io.sentinel.events.analysis.Risk;
 import io.sentinel.events.approval.ApprovalVoteCast;
@@ -33,7 +31,6 @@ import io.sentinel.events.target.TargetRef;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,7 +42,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -53,8 +49,6 @@ import tools.jackson.databind.JsonNode;
 class GatewayIntegrationTest extends GatewayApiTest {
 
     private static final String MISSING_KEY = "Missing or invalid API key; send Authorization: Bearer <key>";
-    private static final ProposedAction RELEASE_MEMORY = new ProposedAction("release-memory", Map.of("reason", "memory-usage-high"));
-    private static final Map<String, String> LABELS = Map.of("environment", "production", "service", "shop");
 
     @Test
     void projectsAnIncidentsLifecycleIntoItsStateAndTimeline() {
@@ -72,12 +66,16 @@ class GatewayIntegrationTest extends GatewayApiTest {
         assertThat(awaiting.path("state").asString()).isEqualTo("AWAITING_APPROVAL");
         assertThat(summaries(awaiting)).containsExactly(
                 "Opened: Memory usage above 60% on shop (memory_usage_ratio 0.73 > 0.60)",
-                "Analyzed by heuristic: Memory grows without bound; proposes release-memory (risk MEDIUM, confidence 0.50)",
+                "Analyzed by heuristic: Memory grows without bound; proposes release-memory (risk MEDIUM, confidence 0.50); "
+                        + "1 piece of evidence",
                 "Approval requested from operator (expires " + t.plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS) + ")");
         assertThat(awaiting.path("title").asString()).isEqualTo("Memory usage above 60% on shop");
         assertThat(awaiting.path("environment").asString()).isEqualTo("production");
         assertThat(awaiting.path("labels").path("service").asString()).isEqualTo("shop");
         assertThat(awaiting.path("analyst").asString()).isEqualTo("HEURISTIC");
+        assertThat(awaiting.path("analystLabel").asString()).isEqualTo("heuristic");
+        assertThat(awaiting.path("evidence").valueStream().map(JsonNode::asString)).containsExactly("memory_usage_ratio=0.734");
+        assertThat(awaiting.path("usage").isNull()).as("no model, no usage").isTrue();
         assertThat(awaiting.path("fallbackReason").asString()).isEqualTo("no LLM configured");
         assertThat(awaiting.path("playbookId").asString()).isEqualTo("release-memory");
         assertThat(awaiting.path("approvalId").asString()).isEqualTo(approval);
@@ -144,6 +142,80 @@ class GatewayIntegrationTest extends GatewayApiTest {
         send(analysis(incident), t.plusSeconds(1), trace, "analyzer");
         JsonNode analyzed = awaitIncident(incident, i -> i.path("timeline").size() == 2);
         assertThat(analyzed.path("environment").asString()).as("the analysis names the inventory's environment").isEqualTo("production");
+    }
+
+    @Test
+    void showsWhatAModelsAnalysisSaysCostAndDrewOn() {
+        String incident = unique("inc");
+        TraceParent trace = TraceParent.root();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        send(opened(incident, t), t, trace, "detector");
+        send(new AnalysisCompleted(incident, "c", Analyst.LLM, "gpt-4o-mini", null, "An unbounded cache in CatalogLoader",
+                List.of("heap 91% and rising for 14 minutes", "log: java.lang.OutOfMemoryError in CatalogLoader.load"), RELEASE_MEMORY,
+                Risk.MEDIUM, 0.87, "shop", "production", LABELS, null, new ModelUsage(1830, 212, 0.0041, 2350), List.of("inc-old-7", "inc-old-3")),
+                t.plusSeconds(1), trace, "analyzer");
+
+        JsonNode analyzed = awaitIncident(incident, i -> i.path("timeline").size() == 2);
+        assertThat(analyzed.path("analyst").asString()).isEqualTo("LLM");
+        assertThat(analyzed.path("analystLabel").asString()).isEqualTo("llm:gpt-4o-mini");
+        assertThat(analyzed.path("rootCause").asString()).isEqualTo("An unbounded cache in CatalogLoader");
+        assertThat(analyzed.path("evidence").valueStream().map(JsonNode::asString))
+                .containsExactly("heap 91% and rising for 14 minutes", "log: java.lang.OutOfMemoryError in CatalogLoader.load");
+        assertThat(analyzed.path("usage").path("tokensIn").asLong()).isEqualTo(1830);
+        assertThat(analyzed.path("usage").path("tokensOut").asLong()).isEqualTo(212);
+        assertThat(analyzed.path("usage").path("costUsd").asDouble()).isEqualTo(0.0041);
+        assertThat(analyzed.path("usage").path("latencyMillis").asLong()).isEqualTo(2350);
+        assertThat(analyzed.path("similarIncidents").valueStream().map(JsonNode::asString)).containsExactly("inc-old-7", "inc-old-3");
+        assertThat(summaries(analyzed).get(1)).isEqualTo("Analyzed by llm:gpt-4o-mini: An unbounded cache in CatalogLoader; proposes "
+                + "release-memory (risk MEDIUM, confidence 0.87); 2 pieces of evidence; similar to inc-old-7, inc-old-3; "
+                + "1830 tokens in, 212 out, $0.0041, 2350 ms");
+
+        send(new AnalysisCompleted(incident, "c", Analyst.HEURISTIC, null, "model unavailable: circuit open", "Memory grows without bound",
+                List.of(), RELEASE_MEMORY, Risk.MEDIUM, 0.5, "shop", "production", LABELS, null, null, null), t.plusSeconds(2), trace, "analyzer");
+        JsonNode reanalyzed = awaitIncident(incident, i -> i.path("timeline").size() == 3);
+        assertThat(reanalyzed.path("analystLabel").asString()).as("the latest analysis replaces the previous one").isEqualTo("heuristic");
+        assertThat(reanalyzed.path("evidence").size()).isZero();
+        assertThat(reanalyzed.path("usage").isNull()).isTrue();
+        assertThat(reanalyzed.path("similarIncidents").size()).isZero();
+        assertThat(reanalyzed.path("fallbackReason").asString()).isEqualTo("model unavailable: circuit open");
+    }
+
+    @Test
+    void anApprovalShowsWhatItsRuleAsksOfApprovers() {
+        String incident = unique("inc");
+        String approval = unique("ap");
+        TraceParent trace = TraceParent.root();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        send(opened(incident, t), t, trace, "detector");
+        send(new ApprovalRequested(incident, "c", approval, RELEASE_MEMORY, Risk.LOW, Role.OPERATOR, t.plusSeconds(3600), "brake:global",
+                "Memory grows without bound", "shop", "production", null, 2, "it-requester", "auto-low"), t.plusMillis(10), trace, "policy");
+
+        JsonNode requested = awaitIncident(incident, i -> i.path("approvals").size() == 1);
+        JsonNode shown = requested.path("approvals").get(0);
+        assertThat(shown.path("requiredApprovals").asInt()).isEqualTo(2);
+        assertThat(shown.path("policyRule").asString()).isEqualTo("brake:global");
+        assertThat(shown.path("requestedBy").asString()).isEqualTo("it-requester");
+        assertThat(shown.path("overriddenRule").asString()).isEqualTo("auto-low");
+        assertThat(summaries(requested)).contains("Approval requested from 2 distinct operators, requested by it-requester, because "
+                + "brake:global is engaged (rule auto-low would have run it alone) (expires " + t.plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS) + ")");
+    }
+
+    @Test
+    void whoeverRequestedARunCannotVoteOnIt() {
+        String incident = unique("inc");
+        String approval = unique("ap");
+        TraceParent trace = TraceParent.root();
+        Instant t = Instant.now();
+        send(opened(incident, t), t, trace, "detector");
+        send(new ApprovalRequested(incident, "c", approval, RELEASE_MEMORY, Risk.MEDIUM, Role.OPERATOR, t.plusSeconds(3600), "approve-medium",
+                "Memory grows without bound", "shop", "production", null, 1, "it-operator", null), t.plusMillis(10), trace, "policy");
+        awaitIncident(incident, i -> i.path("approvals").size() == 1);
+
+        Response own = post("/api/approvals/" + approval, operatorKey, "{\"decision\":\"approve\"}");
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.detail()).isEqualTo("it-operator requested this run; someone else must approve or reject it");
+        assertThat(post("/api/approvals/" + approval, ADMIN_KEY, "{\"decision\":\"approve\"}").status()).isEqualTo(202);
+        assertThat(votesOn(approval)).containsExactly("bootstrap-admin");
     }
 
     @Test
@@ -409,12 +481,6 @@ class GatewayIntegrationTest extends GatewayApiTest {
         assertThat(elsewhere.json().path("detail").asString()).isEqualTo("Nothing is served at GET /api/secrets");
     }
 
-    /** Who voted on the approval, in the order the votes were cast, as the gateway recorded them. */
-    private List<String> votesOn(String approval) {
-        return jdbi.withHandle(h -> h.createQuery("select voter from approval_vote where approval_id = :id order by cast_at, voter")
-                .bind("id", approval).mapTo(String.class).list());
-    }
-
     private String incidentOf(String approval) {
         return jdbi.withHandle(h -> h.createQuery("select incident_id from approval_view where approval_id = :id")
                 .bind("id", approval).mapTo(String.class).one());
@@ -431,44 +497,10 @@ class GatewayIntegrationTest extends GatewayApiTest {
 
     // --- events ---
 
-    private EventEnvelope<ApprovalRequested> awaitPendingApproval(String incident, String approval, Role role, Instant expiresAt) {
-        TraceParent trace = TraceParent.root();
-        Instant t = Instant.now();
-        send(opened(incident, t), t, trace, "detector");
-        EventEnvelope<ApprovalRequested> request = send(requested(incident, approval, role, expiresAt), t.plusMillis(10), trace, "policy");
-        awaitIncident(incident, i -> i.path("approvals").size() == 1);
-        return request;
-    }
-
-    private static IncidentOpened opened(String incident, Instant at) {
-        return new IncidentOpened(incident, unique("signal"), "memory-usage-high|shop", "memory-usage-high", "Memory usage above 60% on shop",
-                Severity.WARNING, "shop", LABELS, new Observation("memory_usage_ratio", 0.734, 0.6, null, at), at, null);
-    }
-
     private static AnalysisCompleted analysis(String incident) {
         return new AnalysisCompleted(incident, "c", Analyst.HEURISTIC, null, "no LLM configured", "Memory grows without bound",
                 List.of("memory_usage_ratio=0.734"), RELEASE_MEMORY, Risk.MEDIUM, 0.5, "shop", "production", LABELS, null, null, null);
     }
 
-    private static ApprovalRequested requested(String incident, String approval, Role role, Instant expiresAt) {
-        return new ApprovalRequested(incident, "c", approval, RELEASE_MEMORY, Risk.MEDIUM, role, expiresAt, "approve-medium",
-                "Memory grows without bound", "shop", "production", null);
-    }
 
-    private static <E extends SentinelEvent> EventEnvelope<E> send(E event, Instant at, TraceParent trace, String source) {
-        return sender.send(new EventEnvelope<>(EventIds.random(), source, at, trace.child(), event));
-    }
-
-    // --- HTTP ---
-
-    private JsonNode awaitIncident(String incident, Predicate<JsonNode> condition) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Response response = get("/api/incidents/" + incident, viewerKey);
-            return response.status() == 200 ? response.json() : null;
-        }, json -> json != null && condition.test(json));
-    }
-
-    private static List<String> summaries(JsonNode incident) {
-        return incident.path("timeline").valueStream().map(e -> e.path("summary").asString()).toList();
-    }
 }

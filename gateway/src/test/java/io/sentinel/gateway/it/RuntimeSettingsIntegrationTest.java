@@ -78,7 +78,7 @@ class RuntimeSettingsIntegrationTest extends GatewayApiTest {
         assertThat(unknownService.status()).isEqualTo(400);
         assertThat(unknownService.contentType()).startsWith("application/problem+json");
         assertThat(unknownService.detail()).isEqualTo("setting name 'notifier.webhooks' must start with the prefix of the service that "
-                + "applies it, one of [detector., inventory.], followed by the setting, e.g. detector.threshold.memory-usage-high");
+                + "applies it, one of [detector., inventory., policy.], followed by the setting, e.g. detector.threshold.memory-usage-high");
 
         String name = "detector.threshold." + unique("it-refused");
         Response nothing = call("PUT", "/api/settings/" + name, ADMIN_KEY, "null");

@@ -27,7 +27,7 @@ class SettingNameTest {
     }
 
     static Stream<Arguments> invalidNames() {
-        String knownPrefixes = "must start with the prefix of the service that applies it, one of [detector., inventory.], followed by the setting, "
+        String knownPrefixes = "must start with the prefix of the service that applies it, one of [detector., inventory., policy.], followed by the setting, "
                 + "e.g. detector.threshold.memory-usage-high";
         String characters = "may contain only lowercase letters, digits, '.' and '-', and must start with a letter or digit";
         return Stream.of(

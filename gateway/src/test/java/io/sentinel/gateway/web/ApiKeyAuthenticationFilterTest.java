@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.events.approval.Role;
 import io.sentinel.gateway.auth.ApiKeyAuthenticator;
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
 import io.sentinel.gateway.auth.ApiKeySecret;
 import io.sentinel.gateway.auth.AuthFailureLimiter;
 import io.sentinel.gateway.auth.AuthFailureProperties;
+import io.sentinel.gateway.auth.Caller;
+import io.sentinel.gateway.auth.Channel;
 import io.sentinel.gateway.auth.ClientAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class ApiKeyAuthenticationFilterTest {
     @ParameterizedTest
     @EnumSource(Role.class)
     void aKeyIsGrantedTheAuthorityOfEveryRoleItsRoleIncludes(Role role) {
-        var principal = new ApiKeyPrincipal("k1", "someone", role);
+        var principal = new Caller("k1", "someone", role, Channel.API_KEY);
         Set<Role> granted = principal.grantedRoles();
 
         assertThat(ApiKeyAuthenticationFilter.authorities(principal)).extracting(Object::toString)
@@ -92,6 +93,34 @@ class ApiKeyAuthenticationFilterTest {
         assertThat(chain.getRequest()).isNotNull();
         assertThat(limiter.blockedFor(new ClientAddress("203.0.113.8"))).isEmpty();
         assertThat(limiter.blockedFor(new ClientAddress("203.0.113.7"))).isPresent();
+    }
+
+    @Test
+    void withSingleSignOnAJwtInAuthorizationIsLeftToTheTokenCheckNeitherLookedUpNorCounted() throws Exception {
+        var sso = new ApiKeyAuthenticationFilter(apiKeys, limiter, (request, response, retryAfter) -> response.setStatus(429), true);
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln";
+        for (int i = 0; i < 5; i++) {
+            MockFilterChain chain = new MockFilterChain();
+            sso.doFilter(request("203.0.113.9", jwt), new MockHttpServletResponse(), chain);
+            assertThat(chain.getRequest()).isNotNull();
+        }
+        assertThat(limiter.blockedFor(new ClientAddress("203.0.113.9"))).isEmpty();
+
+        for (int i = 0; i < 3; i++) {
+            var sentAsKey = new MockHttpServletRequest("GET", "/api/incidents");
+            sentAsKey.setRemoteAddr("203.0.113.10");
+            sentAsKey.addHeader("X-API-Key", jwt);
+            sso.doFilter(sentAsKey, new MockHttpServletResponse(), new MockFilterChain());
+        }
+        assertThat(limiter.blockedFor(new ClientAddress("203.0.113.10"))).as("a token is no API key in X-API-Key").isPresent();
+
+        var withoutSso = new MockFilterChain();
+        for (int i = 0; i < 3; i++) {
+            filter.doFilter(request("203.0.113.11", jwt), new MockHttpServletResponse(), withoutSso);
+            withoutSso = new MockFilterChain();
+        }
+        assertThat(limiter.blockedFor(new ClientAddress("203.0.113.11"))).as("without single sign-on a token is a refused key").isPresent();
+        assertThat(lookups).as("none of it was shaped like a key: nothing looked up").hasValue(0);
     }
 
     private static MockHttpServletRequest request(String remoteAddress, String key) {

@@ -9,9 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sentinel.events.approval.Role;
 import io.sentinel.gateway.audit.db.AuditTrail;
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
 import io.sentinel.gateway.auth.AuthFailureLimiter;
 import io.sentinel.gateway.auth.AuthFailureProperties;
+import io.sentinel.gateway.auth.Caller;
+import io.sentinel.gateway.auth.Channel;
+import io.sentinel.gateway.auth.OidcProperties;
 import io.sentinel.gateway.auth.db.ApiKeys;
 import jakarta.servlet.Filter;
 import java.time.Clock;
@@ -63,10 +65,16 @@ class SecurityChainsByPortTest {
             });
             return new ApiKeys(none, new AuditTrail(Clock.systemUTC()), Clock.systemUTC()) {
                 @Override
-                public Optional<ApiKeyPrincipal> authenticate(String presented) {
-                    return VIEWER_KEY.equals(presented) ? Optional.of(new ApiKeyPrincipal("k1", "viewer", Role.VIEWER)) : Optional.empty();
+                public Optional<Caller> authenticate(String presented) {
+                    return VIEWER_KEY.equals(presented) ? Optional.of(new Caller("k1", "viewer", Role.VIEWER, Channel.API_KEY)) : Optional.empty();
                 }
             };
+        }
+
+        /** Single sign-on off: the chains as most installations run them. */
+        @Bean
+        SingleSignOn singleSignOn() {
+            return new SingleSignOn(new OidcProperties(null, "sentinel", null, "sentinel", Duration.ofSeconds(5)), Clock.systemUTC());
         }
 
         @Bean

@@ -13,27 +13,44 @@ public sealed interface VoteVerdict {
         ApprovalStatus status();
 
         DecisionEvent decision();
+
+        /** Who decided: the rejecter, or every approver. */
+        String decidedBy();
     }
 
-    /** The vote approves the action. */
+    /** The vote completes the approvals the request needs: the action is approved. */
     record Approve(ActionAuthorized decision) implements Decides {
 
         @Override
         public ApprovalStatus status() {
             return ApprovalStatus.APPROVED;
         }
+
+        @Override
+        public String decidedBy() {
+            return decision.approvedBy();
+        }
     }
 
-    /** The vote rejects the action. */
+    /** The vote rejects the action; one rejection by someone allowed to decide is enough. */
     record Reject(ActionRejected decision) implements Decides {
 
         @Override
         public ApprovalStatus status() {
             return ApprovalStatus.REJECTED;
         }
+
+        @Override
+        public String decidedBy() {
+            return decision.rejectedBy();
+        }
     }
 
-    /** The vote comes too late or is about something else; harmless, so logged and dropped. */
+    /** The vote is an approval that counts, but more are needed: {@code approvals} of {@code required} so far. */
+    record Counted(int approvals, int required) implements VoteVerdict {
+    }
+
+    /** The vote comes too late, twice, or is about something else; harmless, so logged and dropped. */
     record Ignore(String reason) implements VoteVerdict {
     }
 

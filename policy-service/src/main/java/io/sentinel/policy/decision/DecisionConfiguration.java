@@ -1,8 +1,8 @@
 package io.sentinel.policy.decision;
 
 import io.sentinel.policy.approval.ApprovalProperties;
-import io.sentinel.policy.rules.PolicyEngine;
-import io.sentinel.policy.rules.PolicyProperties;
+import io.sentinel.policy.brake.Brakes;
+import io.sentinel.policy.rules.PolicyRules;
 import io.sentinel.runtime.inventory.TargetInventory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,12 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class DecisionConfiguration {
 
     @Bean
-    PolicyEngine policyEngine(PolicyProperties properties) {
-        return new PolicyEngine(properties.rules());
-    }
-
-    @Bean
-    ProposalReview proposalReview(PolicyEngine policy, TargetInventory inventory, ApprovalProperties approval) {
-        return new ProposalReview(policy, inventory, approval.ttl());
+    ProposalReview proposalReview(PolicyRules rules, Brakes brakes, TargetInventory inventory, ApprovalProperties approval) {
+        return new ProposalReview(rules, brakes, inventory, approval.ttl());
     }
 }

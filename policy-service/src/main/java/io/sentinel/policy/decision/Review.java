@@ -15,10 +15,18 @@ public sealed interface Review {
     }
 
     /**
+     * The rules ask about the incident, which the policy service has not seen yet: the analysis overtook
+     * it. Decide again shortly rather than by the strictest guess.
+     */
+    record WaitForIncident(String incidentId) implements Review {
+    }
+
+    /**
      * The policy decided the proposal.
      *
      * @param environment the target's environment by the inventory; the most sensitive one if unlisted
      * @param target      the inventory's target; null if the analysis names no listed target
+     * @param brake       why a brake stepped in, for the log; null if the rules decided alone
      */
     sealed interface Decided extends Review {
 
@@ -27,21 +35,24 @@ public sealed interface Review {
         String environment();
 
         TargetRef target();
+
+        String brake();
     }
 
     /** The action may run now. */
-    record Authorize(PolicyDecision decision, String environment, TargetRef target, ActionAuthorized authorization) implements Decided {
+    record Authorize(PolicyDecision decision, String environment, TargetRef target, String brake, ActionAuthorized authorization)
+            implements Decided {
     }
 
     /**
-     * The action runs once a person approves: the request to store, and its announcement. The request
+     * The action runs once people approve: the request to store, and its announcement. The request
      * takes the announcement's event id and trace when it is published ({@link ApprovalRequest#announced}).
      */
-    record AskForApproval(PolicyDecision decision, String environment, TargetRef target, ApprovalRequest request,
+    record AskForApproval(PolicyDecision decision, String environment, TargetRef target, String brake, ApprovalRequest request,
                           ApprovalRequested announcement) implements Decided {
     }
 
     /** The action never runs. */
-    record Block(PolicyDecision decision, String environment, TargetRef target, ActionBlocked block) implements Decided {
+    record Block(PolicyDecision decision, String environment, TargetRef target, String brake, ActionBlocked block) implements Decided {
     }
 }

@@ -1,12 +1,30 @@
 package io.sentinel.policy.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.events.EventEnvelope;
 import io.sentinel.events.EventIds;
 import io.sentinel.events.SentinelEvent;
 import io.sentinel.events.Topic;
+import io.sentinel.events.TraceParent;
+import io.sentinel.events.approval.BrakeReleased;
+import io.sentinel.events.config.SettingChanged;
+import io.sentinel.events.config.SettingRemoved;
+import io.sentinel.events.execution.RollbackSucceeded;
+import io.sentinel.events.execution.VerificationFailed;
+import io.sentinel.events.incident.IncidentOpened;
+import io.sentinel.events.incident.Observation;
+import io.sentinel.events.incident.Severity;
+import io.sentinel.events.settings.SettingJson;
+import io.sentinel.policy.approval.ApprovalRequest;
+import io.sentinel.policy.approval.ApprovalStatus;
+import io.sentinel.policy.approval.db.ApprovalExpiry;
+import io.sentinel.policy.approval.db.ApprovalRequestDao;
+import io.sentinel.policy.rules.PolicyRules;
+import io.sentinel.policy.rules.ShippedPolicy;
+import io.sentinel.runtime.settings.RuntimeSettings;
 import io.sentinel.events.analysis.AnalysisCompleted;
 import io.sentinel.events.analysis.Analyst;
 import io.sentinel.events.analysis.ProposedAction;
@@ -40,15 +58,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The policy service alone, on a real broker and database, with the policy it ships in policy.yaml:
- * analyses and votes in, decisions out. Approval requests live 2s here, so votes are cast as soon as
- * a request is seen, and expiry is observable within the test.
+ * incidents, analyses, votes, brake releases and failed executions in, decisions out, every event
+ * sent signed as its producer would. Approval requests live 2s here, so votes are cast as soon as a
+ * request is seen, and expiry is observable within the test.
  */
 @SpringBootTest(classes = PolicyApplication.class, useMainMethod = SpringBootTest.UseMainMethod.ALWAYS, properties = {
         "sentinel.policy.approval.ttl=2s",
-        "sentinel.policy.approval.expiry-check-interval=500ms",
+        // Only the deadline each request schedules can expire it within a test: the periodic round never comes.
+        "sentinel.policy.approval.expiry-check-interval=1h",
+        // The rate brakes are the pure tests' business; here they must not stop the many low-risk actions.
+        "sentinel.policy.brakes.max-auto-per-target=1000",
+        "sentinel.policy.brakes.max-auto-in-system=1000",
+        "sentinel.policy.brakes.failures-to-engage=3",
         "sentinel.inventory.targets[0].name=shop-staging",
         "sentinel.inventory.targets[0].environment=staging",
         "sentinel.inventory.targets[0].urls[0]=http://shop.staging:8080",
@@ -57,14 +83,20 @@ import org.springframework.boot.test.context.SpringBootTest;
         "sentinel.inventory.targets[1].urls[0]=http://shop.prod:8080",
         "sentinel.inventory.targets[1].kubernetes.namespace=shop",
         "sentinel.inventory.targets[1].kubernetes.kind=Deployment",
-        "sentinel.inventory.targets[1].kubernetes.name=shop"})
+        "sentinel.inventory.targets[1].kubernetes.name=shop",
+        "sentinel.inventory.targets[2].name=support-bot",
+        "sentinel.inventory.targets[2].environment=production",
+        "sentinel.inventory.targets[2].urls[0]=http://support-bot.prod:8080"})
 class PolicyIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ProposedAction RELEASE_MEMORY = new ProposedAction("release-memory", Map.of("reason", "sentinel"));
     private static final TargetRef SHOP_STAGING = new TargetRef("shop-staging", "staging", List.of("http://shop.staging:8080"), null);
     private static final TargetRef SHOP_PROD = new TargetRef("shop-prod", "production", List.of("http://shop.prod:8080"),
             new KubernetesRef("shop", "Deployment", "shop"));
+
+    private static final ProposedAction PAUSE_AGENT = new ProposedAction("pause-agent", Map.of());
 
     private static EventSender analyzer;
     private static EventSender gateway;
@@ -74,6 +106,15 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    PolicyRules rules;
+
+    @Autowired
+    RuntimeSettings settings;
+
+    @Autowired
+    ApprovalExpiry expiry;
 
     @BeforeAll
     static void connect() {
@@ -91,7 +132,7 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void authorizesALowRiskActionWithoutAskingAnyone() {
-        EventEnvelope<AnalysisCompleted> analysis = analyzer.send(analysis(Risk.LOW, "staging"));
+        EventEnvelope<AnalysisCompleted> analysis = propose(analysis(Risk.LOW, "staging"));
 
         ActionAuthorized authorized = probe.await(ActionAuthorized.class, e -> e.incidentId().equals(incidentOf(analysis)), WAIT);
 
@@ -111,7 +152,7 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void asksAnOperatorToApproveAMediumRiskActionAndAuthorizesItInTheIncidentsTrace() {
-        EventEnvelope<AnalysisCompleted> analysis = analyzer.send(analysis(Risk.MEDIUM, "production"));
+        EventEnvelope<AnalysisCompleted> analysis = propose(analysis(Risk.MEDIUM, "production"));
 
         ApprovalRequested requested = awaitApprovalRequest(analysis);
         assertThat(requested.approvalId()).isEqualTo(EventIds.derive(analysis.id(), "approval"));
@@ -145,7 +186,7 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
     @Test
     void refusesTheVoteOfSomeoneWhoseRolesDoNotAllowIt() {
         double refusedBefore = refusedVotes();
-        EventEnvelope<AnalysisCompleted> analysis = analyzer.send(analysis(Risk.HIGH, "production"));
+        EventEnvelope<AnalysisCompleted> analysis = propose(analysis(Risk.HIGH, "production"));
         ApprovalRequested requested = awaitApprovalRequest(analysis);
         assertThat(requested.requiredRole()).isEqualTo(Role.ADMIN);
 
@@ -162,7 +203,7 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void rejectsOnTheFirstVoteAndIgnoresEveryLaterOne() {
-        EventEnvelope<AnalysisCompleted> analysis = analyzer.send(analysis(Risk.MEDIUM, "production"));
+        EventEnvelope<AnalysisCompleted> analysis = propose(analysis(Risk.MEDIUM, "production"));
         ApprovalRequested requested = awaitApprovalRequest(analysis);
 
         gateway.send(vote(requested, "alice", Set.of(Role.OPERATOR), Vote.REJECT, "looks like a deploy, not a leak"));
@@ -172,6 +213,7 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
         assertThat(rejected.approvalId()).isEqualTo(requested.approvalId());
         assertThat(rejected.rejectedBy()).isEqualTo("alice");
         assertThat(rejected.comment()).isEqualTo("looks like a deploy, not a leak");
+        assertThat(rejected.policyRule()).isEqualTo("approve-medium");
         assertThat(traceOf(ActionRejected.class, requested.incidentId())).isEqualTo(analysis.traceParent().traceId());
         ActionAuthorized marker = decidedMarkerAfterTheVotesOn(requested.incidentId());
         assertThat(decisionsAbout(requested.approvalId())).as("bob's approval came after the decision, and was handled before the marker")
@@ -183,12 +225,13 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void expiresARequestNobodyVotedOnAndRunsNothingOnALateVote() {
-        EventEnvelope<AnalysisCompleted> analysis = analyzer.send(analysis(Risk.MEDIUM, "production"));
+        EventEnvelope<AnalysisCompleted> analysis = propose(analysis(Risk.MEDIUM, "production"));
         ApprovalRequested requested = awaitApprovalRequest(analysis);
 
         ApprovalExpired expired = probe.await(ApprovalExpired.class, e -> e.incidentId().equals(requested.incidentId()), WAIT);
 
         assertThat(expired.approvalId()).isEqualTo(requested.approvalId());
+        assertThat(expired.policyRule()).isEqualTo("approve-medium");
         assertThat(expired.expiredAt()).isAfterOrEqualTo(requested.expiresAt());
         assertThat(expired.causationId()).isEqualTo(envelopeOf(ApprovalRequested.class, requested.incidentId()).id());
         assertThat(envelopeOf(ApprovalExpired.class, requested.incidentId()).id())
@@ -206,7 +249,7 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
     @Test
     void judgesTheTargetsEnvironmentByTheInventoryNotByWhatTheAnalysisSays() {
         AnalysisCompleted claimsStaging = analysis(UUID.randomUUID().toString(), Risk.MEDIUM, "staging", RELEASE_MEMORY, "shop-prod");
-        analyzer.send(claimsStaging);
+        propose(claimsStaging);
 
         ApprovalRequested requested = probe.await(ApprovalRequested.class, e -> e.incidentId().equals(claimsStaging.incidentId()), WAIT);
 
@@ -218,8 +261,8 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
     void neverLetsAnActionOnAnUnlistedResourceRunWithoutAPerson() {
         AnalysisCompleted reported = analysis(UUID.randomUUID().toString(), Risk.LOW, "staging", RELEASE_MEMORY, null);
         AnalysisCompleted unknown = analysis(UUID.randomUUID().toString(), Risk.LOW, "staging", RELEASE_MEMORY, "shop-nobody-listed");
-        analyzer.send(reported);
-        analyzer.send(unknown);
+        propose(reported);
+        propose(unknown);
 
         for (AnalysisCompleted analysis : List.of(reported, unknown)) {
             ApprovalRequested requested = probe.await(ApprovalRequested.class, e -> e.incidentId().equals(analysis.incidentId()), WAIT);
@@ -234,7 +277,7 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void believesNoVoteOrAnalysisThatTheGatewayOrAnalyzerDidNotSign() {
-        EventEnvelope<AnalysisCompleted> analysis = analyzer.send(analysis(Risk.HIGH, "production"));
+        EventEnvelope<AnalysisCompleted> analysis = propose(analysis(Risk.HIGH, "production"));
         ApprovalRequested requested = awaitApprovalRequest(analysis);
         String forgedAnalysisIncident = UUID.randomUUID().toString();
 
@@ -255,8 +298,31 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void believesNoFailureOrIncidentOrReleaseThatTheExecutorDetectorOrGatewayDidNotSign() {
+        String forged = UUID.randomUUID().toString();
+        double refusedBefore = refusedReleases();
+        // Enough forged failures to engage the brake, a forged incident, and a forged release by an "admin".
+        for (int i = 1; i <= 3; i++) {
+            sender.sendAs("executor", "gateway", new VerificationFailed(forged, "decision-" + i, "exec-" + i + "-" + forged, "forged"));
+        }
+        sender.sendAs("detector", "analyzer", new IncidentOpened(forged, "c", "fp", "llm-agent-loop", "forged", Severity.CRITICAL, "shop",
+                Map.of(), new Observation("llm_trace_generations", 99.0, 10.0, null, Instant.now()), Instant.now(), null));
+        gateway.sendAs("gateway", "executor", new BrakeReleased(UUID.randomUUID().toString(), "mallory", "forged", Instant.now(),
+                Set.of(Role.ADMIN)));
+
+        assertThat(probe.awaitRecords(Topic.EXECUTIONS.deadLetterTopicName(), 3, record -> forged.equals(record.key()), WAIT)).hasSize(3);
+        assertThat(probe.awaitRecords(Topic.INCIDENTS.deadLetterTopicName(), 1, record -> forged.equals(record.key()), WAIT)).isNotEmpty();
+        assertThat(probe.awaitRecords(Topic.APPROVALS.deadLetterTopicName(), 1,
+                record -> BrakeReleased.KEY.equals(record.key()), WAIT)).isNotEmpty();
+        assertThat(failuresOf(forged)).isZero();
+        assertThat(factsKnown(forged)).isFalse();
+        assertThat(brakeEngaged()).isFalse();
+        assertThat(refusedReleases()).as("never even counted: it was not believed to come from the gateway").isEqualTo(refusedBefore);
+    }
+
+    @Test
     void blocksACriticalActionOutright() {
-        EventEnvelope<AnalysisCompleted> analysis = analyzer.send(analysis(Risk.CRITICAL, "production"));
+        EventEnvelope<AnalysisCompleted> analysis = propose(analysis(Risk.CRITICAL, "production"));
 
         ActionBlocked blocked = probe.await(ActionBlocked.class, e -> e.incidentId().equals(incidentOf(analysis)), WAIT);
 
@@ -269,8 +335,8 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
     @Test
     void decidesNothingWhenTheAnalysisProposesNoAction() {
         AnalysisCompleted nothingProposed = analysis(Risk.LOW, "staging", null);
-        analyzer.send(nothingProposed);
-        EventEnvelope<AnalysisCompleted> proposal = analyzer.send(analysis(nothingProposed.incidentId(), Risk.LOW, "staging", RELEASE_MEMORY));
+        propose(nothingProposed);
+        EventEnvelope<AnalysisCompleted> proposal = propose(analysis(nothingProposed.incidentId(), Risk.LOW, "staging", RELEASE_MEMORY));
 
         // Same incident, same partition: the analysis without a proposal was handled first.
         probe.await(ActionAuthorized.class, e -> e.incidentId().equals(nothingProposed.incidentId()), WAIT);
@@ -279,13 +345,162 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
                 .satisfies(decision -> assertThat(decision.causationId()).isEqualTo(proposal.id()));
     }
 
+
+    @Test
+    void threeFailedVerificationsEngageTheGlobalBrakeAndOnlyAnAdminReleasesIt() {
+        // One incident's executions: their events share a partition and are handled in the order sent.
+        String failing = UUID.randomUUID().toString();
+        sender.send(new VerificationFailed(failing, "decision-1", "exec-1-" + failing, "condition still present after 60s"));
+        sender.send(new RollbackSucceeded(failing, "decision-1", "exec-1-" + failing, "restored configuration from snapshot"));
+        sender.send(new VerificationFailed(failing, "decision-2", "exec-2-" + failing, "condition still present after 60s"));
+        await().atMost(WAIT).until(() -> failuresOf(failing) == 2);
+        assertThat(brakeEngaged()).as("a failed verification and the rollback after it are one failure").isFalse();
+
+        sender.send(new VerificationFailed(failing, "decision-3", "exec-3-" + failing, "condition still present after 60s"));
+        await().atMost(WAIT).until(this::brakeEngaged);
+        assertThat(meters.get("sentinel.policy.brake.engaged").gauge().value()).isEqualTo(1.0);
+
+        try {
+            EventEnvelope<AnalysisCompleted> braked = propose(analysis(Risk.LOW, "staging"));
+            ApprovalRequested waiting = awaitApprovalRequest(braked);
+            assertThat(waiting.policyRule()).isEqualTo("brake:global");
+            assertThat(waiting.overriddenRule()).as("the rule that would have let it run alone").isEqualTo("auto-low");
+            assertThat(waiting.requiredRole()).isEqualTo(Role.OPERATOR);
+            assertThat(decisionsOf(incidentOf(braked))).as("it waits: no authorization beside the request").containsExactly(waiting);
+
+            double refusedBefore = refusedReleases();
+            gateway.send(new BrakeReleased(UUID.randomUUID().toString(), "olga", "looks fine to me", Instant.now(), Set.of(Role.OPERATOR)));
+            await().atMost(WAIT).until(() -> refusedReleases() == refusedBefore + 1);
+            assertThat(brakeEngaged()).as("an operator's release, published by the gateway all the same, releases nothing").isTrue();
+
+            BrakeReleased release = new BrakeReleased(UUID.randomUUID().toString(), "ada", "the failing playbook is fixed",
+                    Instant.now(), Set.of(Role.ADMIN));
+            gateway.send(release);
+            await().atMost(WAIT).until(() -> !brakeEngaged());
+
+            EventEnvelope<AnalysisCompleted> afterRelease = propose(analysis(Risk.LOW, "staging"));
+            ActionAuthorized authorized = probe.await(ActionAuthorized.class, e -> e.incidentId().equals(incidentOf(afterRelease)), WAIT);
+            assertThat(authorized.approval()).isEqualTo(ApprovalMode.AUTO);
+            assertThat(authorized.policyRule()).isEqualTo("auto-low");
+
+            // The failures before the release count no more: three new ones engage it again.
+            for (int i = 4; i <= 6; i++) {
+                sender.send(new VerificationFailed(failing, "decision-" + i, "exec-" + i + "-" + failing, "condition still present"));
+            }
+            await().atMost(WAIT).until(this::brakeEngaged);
+            // The same release delivered again, then a refused one as the marker that it was handled (releases share a key).
+            gateway.send(release);
+            gateway.send(new BrakeReleased(UUID.randomUUID().toString(), "victor", "please", Instant.now(), Set.of(Role.VIEWER)));
+            await().atMost(WAIT).until(() -> refusedReleases() == refusedBefore + 2);
+            assertThat(brakeEngaged()).as("a replayed release releases nothing").isTrue();
+        } finally {
+            gateway.send(new BrakeReleased(UUID.randomUUID().toString(), "ada", "end of test", Instant.now(), Set.of(Role.ADMIN)));
+            await().atMost(WAIT).until(() -> !brakeEngaged());
+        }
+    }
+
+    @Test
+    void decidesWithTheIncidentWhenTheAnalysisOvertookIt() {
+        double retriesBefore = transientRetries();
+        AnalysisCompleted overtaking = analysis(UUID.randomUUID().toString(), Risk.LOW, "staging", RELEASE_MEMORY);
+        analyzer.send(overtaking);
+        // The rules ask about the incident (is it an LLM application's?): the analysis is handed back to wait for it.
+        await().atMost(WAIT).until(() -> transientRetries() > retriesBefore);
+
+        knownIncident(overtaking.incidentId(), "memory-usage-high", Severity.WARNING,
+                new Observation("memory_usage_ratio", 0.75, 0.6, null, Instant.now()));
+
+        ActionAuthorized authorized = probe.await(ActionAuthorized.class, e -> e.incidentId().equals(overtaking.incidentId()), WAIT);
+        assertThat(authorized.policyRule()).as("decided knowing the incident, not by the strictest guess").isEqualTo("auto-low");
+        assertThat(decisionsOf(overtaking.incidentId())).containsExactly(authorized);
+    }
+
+    @Test
+    void pausesAnAgentLoopingPastTwentyGenerationsAloneButAsksForAnythingElseAboutLlmApplications() {
+        String looping = UUID.randomUUID().toString();
+        knownIncident(looping, "llm-agent-loop", Severity.CRITICAL, new Observation("llm_trace_generations", 23.0, 10.0,
+                "trace run-1 of agent refund-agent: 23 generations (more than 10)", Instant.now()));
+        analyzer.send(llmAnalysis(looping, PAUSE_AGENT, Risk.MEDIUM));
+        String drifting = UUID.randomUUID().toString();
+        knownIncident(drifting, "llm-prompt-drift", Severity.WARNING, new Observation("llm_output_violations", 0.4, 0.2, null, Instant.now()));
+        analyzer.send(llmAnalysis(drifting, RELEASE_MEMORY, Risk.LOW));
+
+        ActionAuthorized paused = probe.await(ActionAuthorized.class, e -> e.incidentId().equals(looping), WAIT);
+        assertThat(paused.approval()).isEqualTo(ApprovalMode.AUTO);
+        assertThat(paused.policyRule()).isEqualTo("llm-pause-looping-agent");
+        ApprovalRequested asked = probe.await(ApprovalRequested.class, e -> e.incidentId().equals(drifting), WAIT);
+        assertThat(asked.policyRule()).isEqualTo("llm-approve-the-rest");
+    }
+
+    @Test
+    void aRuleSetPublishedAtRuntimeAsksTwoDistinctAdminsAndCountsEachOnce() {
+        double refusedBefore = refusedVotes();
+        // Written to the topic around the gateway: breaks the contract, so the rules in force stay.
+        gateway.send(new SettingChanged("policy.rules", JSON.readTree("[{\"name\": \"x\", \"enviroment\": \"staging\", "
+                + "\"decision\": \"auto\"}]"), "mallory", Instant.now()));
+        await().atMost(WAIT).until(() -> settings.get("policy.rules").isPresent());
+        assertThat(rules.current().rules()).as("a value the contract refuses is ignored").isEqualTo(ShippedPolicy.rules());
+
+        ArrayNode twoAdmins = JSON.createArrayNode();
+        twoAdmins.add(JSON.readTree("{\"name\": \"two-admins-for-the-shop\", \"namespace\": \"shop\", \"risk\": \"high\", "
+                + "\"decision\": \"approve\", \"role\": \"admin\", \"approvals\": 2}"));
+        twoAdmins.addAll((ArrayNode) SettingJson.tree(ShippedPolicy.rules()));
+        gateway.send(new SettingChanged("policy.rules", twoAdmins, "admin", Instant.now()));
+        await().atMost(WAIT).until(() -> rules.current().rules().getFirst().name().equals("two-admins-for-the-shop"));
+        try {
+            EventEnvelope<AnalysisCompleted> analysis = propose(analysis(Risk.HIGH, "production"));
+            ApprovalRequested requested = awaitApprovalRequest(analysis);
+            assertThat(requested.policyRule()).isEqualTo("two-admins-for-the-shop");
+            assertThat(requested.requiredApprovals()).isEqualTo(2);
+            assertThat(requested.requiredRole()).isEqualTo(Role.ADMIN);
+
+            // Keyed by incident, so handled in this order.
+            EventEnvelope<ApprovalVoteCast> alice = gateway.send(vote(requested, "alice", Set.of(Role.ADMIN), Vote.APPROVE));
+            gateway.send(alice);
+            gateway.send(vote(requested, "alice", Set.of(Role.ADMIN), Vote.APPROVE));
+            gateway.send(vote(requested, "olga", Set.of(Role.OPERATOR), Vote.APPROVE));
+            gateway.send(vote(requested, "nobody", Set.of(), Vote.APPROVE));
+            gateway.send(vote(requested, "bob", Set.of(Role.ADMIN), Vote.APPROVE));
+
+            ActionAuthorized authorized = probe.await(ActionAuthorized.class, e -> requested.approvalId().equals(e.approvalId()), WAIT);
+            assertThat(authorized.approvers()).as("alice once, then bob; nobody else counted").containsExactly("alice", "bob");
+            assertThat(authorized.approvedBy()).isEqualTo("alice, bob");
+            assertThat(authorized.policyRule()).isEqualTo("two-admins-for-the-shop");
+            assertThat(decisionsAbout(requested.approvalId())).as("alice alone authorized nothing").containsExactly(requested, authorized);
+            assertThat(refusedVotes() - refusedBefore).as("the operator and the voter without roles").isEqualTo(2.0);
+            assertThat(countedVoters(requested.approvalId())).containsExactlyInAnyOrder("alice", "bob");
+        } finally {
+            gateway.send(new SettingRemoved("policy.rules", "admin", Instant.now()));
+            await().atMost(WAIT).until(() -> rules.current().rules().equals(ShippedPolicy.rules()));
+        }
+    }
+
+    @Test
+    void expiresARequestAStoppedInstanceLeftBehindAsSoonAsItStartsAgain() {
+        // Every request of the other tests has expired (they live 2s) and nothing is scheduled any more.
+        await().atMost(WAIT).until(() -> pendingRequests() == 0);
+        String incident = UUID.randomUUID().toString();
+        String approvalId = UUID.randomUUID().toString();
+        Instant deadline = Instant.now().minusSeconds(1);
+        // As an instance that stopped before its deadline left it: stored, announced, pending.
+        jdbi.useExtension(ApprovalRequestDao.class, requests -> requests.open(new ApprovalRequest(approvalId, incident, "release-memory",
+                Map.of(), Risk.MEDIUM, "production", "shop-prod", Map.of(), Role.OPERATOR, "approve-medium", ApprovalStatus.PENDING, deadline,
+                null, null, TraceParent.root().header(), "analysis-" + approvalId, "requested-" + approvalId, SHOP_PROD, 1, null, null)));
+
+        expiry.resumeFromStore();
+
+        ApprovalExpired expired = probe.await(ApprovalExpired.class, e -> e.approvalId().equals(approvalId), WAIT);
+        assertThat(expired.causationId()).isEqualTo("requested-" + approvalId);
+        assertThat(statusOf(approvalId)).isEqualTo("EXPIRED");
+    }
+
     /**
      * The positive marker for "a vote changed nothing": a second proposal about the same incident, and
      * an approving vote on it. Votes are keyed by incident, so the marker vote is handled after every
      * vote sent about the incident before it; once its authorization is out, those were handled too.
      */
-    private static ActionAuthorized decidedMarkerAfterTheVotesOn(String incidentId) {
-        EventEnvelope<AnalysisCompleted> second = analyzer.send(analysis(incidentId, Risk.MEDIUM, "production", RELEASE_MEMORY));
+    private ActionAuthorized decidedMarkerAfterTheVotesOn(String incidentId) {
+        EventEnvelope<AnalysisCompleted> second = propose(analysis(incidentId, Risk.MEDIUM, "production", RELEASE_MEMORY));
         String markerApproval = EventIds.derive(second.id(), "approval");
         ApprovalRequested marker = probe.await(ApprovalRequested.class, e -> e.approvalId().equals(markerApproval), WAIT);
         gateway.send(vote(marker, "marker", Set.of(Role.ADMIN), Vote.APPROVE));
@@ -321,6 +536,60 @@ class PolicyIntegrationTest extends ServiceIntegrationTest {
 
     private static String incidentOf(EventEnvelope<AnalysisCompleted> analysis) {
         return analysis.event().incidentId();
+    }
+
+    /** Sends the analysis as the analyzer would, once the policy service knows the incident as the detector reported it. */
+    private EventEnvelope<AnalysisCompleted> propose(AnalysisCompleted analysis) {
+        knownIncident(analysis.incidentId(), "memory-usage-high", Severity.WARNING,
+                new Observation("memory_usage_ratio", 0.75, 0.6, null, Instant.now()));
+        return analyzer.send(analysis);
+    }
+
+    /** The detector opens the incident; the policy service knows it once its facts are stored. */
+    private void knownIncident(String incidentId, String rule, Severity severity, Observation observation) {
+        if (factsKnown(incidentId)) {
+            return;
+        }
+        sender.send(new IncidentOpened(incidentId, UUID.randomUUID().toString(), rule + "|" + incidentId, rule, "incident " + rule,
+                severity, "shop", Map.of("service", "shop"), observation, Instant.now(), null));
+        await().atMost(WAIT).until(() -> factsKnown(incidentId));
+    }
+
+    private boolean factsKnown(String incidentId) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from incident_fact where incident_id = :id")
+                .bind("id", incidentId).mapTo(Integer.class).one()) > 0;
+    }
+
+    private int failuresOf(String incidentId) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from execution_failure where incident_id = :id")
+                .bind("id", incidentId).mapTo(Integer.class).one());
+    }
+
+    private boolean brakeEngaged() {
+        return jdbi.withHandle(h -> h.createQuery("select engaged from global_brake").mapTo(Boolean.class).one());
+    }
+
+    private int pendingRequests() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from approval_request where status = 'PENDING'").mapTo(Integer.class).one());
+    }
+
+    private List<String> countedVoters(String approvalId) {
+        return jdbi.withHandle(h -> h.createQuery("select voter from approval_vote where approval_id = :id").bind("id", approvalId)
+                .mapTo(String.class).list());
+    }
+
+    private double transientRetries() {
+        return meters.counter("sentinel.events.transient.retries").count();
+    }
+
+    private double refusedReleases() {
+        return meters.counter("sentinel.policy.brake.releases.refused").count();
+    }
+
+    private static AnalysisCompleted llmAnalysis(String incidentId, ProposedAction action, Risk risk) {
+        return new AnalysisCompleted(incidentId, UUID.randomUUID().toString(), Analyst.HEURISTIC, null, "no LLM configured",
+                "The agent goes round in circles", List.of("llm_trace_generations was 23 (threshold 10)"), action, risk, 0.5,
+                "support-bot", "production", Map.of("environment", "production", "agent", "refund-agent"), "support-bot", null, null);
     }
 
     private String statusOf(String approvalId) {

@@ -13,8 +13,8 @@ import java.util.List;
  * @param analyst         whether a model answered or the templated summary did; never implied
  * @param fallbackReason  why no model answered, when none did
  * @param sources         what the answer drew on (incident ids, playbook ids, "logs of shop-prod" ...)
- * @param suggestedAction a catalog playbook the answer suggests running; it reaches the policy service
- *                        as an ordinary proposal (an analysis), never as an execution
+ * @param suggestedAction a catalog playbook the answer suggests running, checked against the catalog and
+ *                        shown; never proposed or run because an answer said so (ADR 0012)
  */
 public record AnswerCompleted(String conversationId, String questionId, int chunks, Analyst analyst, String model,
                               String fallbackReason, List<String> sources, ProposedAction suggestedAction, ModelUsage usage,

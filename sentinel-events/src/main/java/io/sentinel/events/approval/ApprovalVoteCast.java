@@ -1,6 +1,7 @@
 package io.sentinel.events.approval;
 
 import io.sentinel.events.EventFields;
+import io.sentinel.events.IncidentScoped;
 import java.time.Instant;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import java.util.Set;
  * @param causationId the id of the {@code ApprovalRequested} event voted on
  */
 public record ApprovalVoteCast(String incidentId, String causationId, String approvalId, String voter, Set<Role> voterRoles,
-                               Vote vote, String comment, Instant castAt) implements ApprovalEvent {
+                               Vote vote, String comment, Instant castAt) implements ApprovalEvent, IncidentScoped {
 
     public ApprovalVoteCast {
         EventFields.requireText(incidentId, "incidentId");

@@ -14,6 +14,7 @@ import io.sentinel.events.settings.detector.SilenceSetting;
 import io.sentinel.events.settings.detector.StaleMetricSetting;
 import io.sentinel.events.settings.detector.StuckQueueSetting;
 import io.sentinel.events.settings.detector.ThresholdSetting;
+import io.sentinel.events.settings.policy.PolicyRuleSetting;
 import io.sentinel.events.target.TargetRef;
 import java.time.Duration;
 import java.util.List;
@@ -67,8 +68,16 @@ public final class SettingContracts {
     public static final NamedSetting<TargetRef> INVENTORY_TARGETS = new NamedSetting<>(InventoryTargetSetting.PREFIX,
             (settingName, name, value) -> InventoryTargetSetting.read(settingName, value));
 
+    /**
+     * {@code policy.rules}: replaces the policy service's configured rules as a whole (first match wins, so
+     * the rules only mean something in their order; see {@link PolicyRuleSetting}).
+     */
+    public static final WholeSetting<List<PolicyRuleSetting>> POLICY_RULES = WholeSetting.list("policy.rules", Merge.REPLACE,
+            PolicyRuleSetting.class, PolicyRuleSetting::checkList);
+
     private static final List<SettingContract> ALL = List.of(THRESHOLDS, SILENCES, INHIBITIONS, FLAPPING, NOVELTY, LLM, HOURLY_BASELINE,
-            EWMA_BASELINE, HEARTBEATS, DEFAULT_GRACE, STUCK_QUEUE, STALE_METRICS, LATENCY_ESTIMATE, LLM_COST, INVENTORY_TARGETS);
+            EWMA_BASELINE, HEARTBEATS, DEFAULT_GRACE, STUCK_QUEUE, STALE_METRICS, LATENCY_ESTIMATE, LLM_COST, INVENTORY_TARGETS,
+            POLICY_RULES);
 
     private SettingContracts() {
     }

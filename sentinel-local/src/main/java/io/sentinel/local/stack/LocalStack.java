@@ -19,9 +19,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     public static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     private final StackSettings settings;
+    private final Consumer<SpringApplication> customizer;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, DemoServer> demos = new LinkedHashMap<>();
     private final Map<SentinelService, ConfigurableApplicationContext> services = new EnumMap<>(SentinelService.class);
@@ -53,12 +56,21 @@ public final class LocalStack implements AutoCloseable {
     private SigningKeys signingKeys;
     private Duration startupTime;
 
-    private LocalStack(StackSettings settings) {
+    private LocalStack(StackSettings settings, Consumer<SpringApplication> customizer) {
         this.settings = settings;
+        this.customizer = customizer;
     }
 
     public static LocalStack start(StackSettings settings) {
-        var stack = new LocalStack(settings);
+        return start(settings, application -> { });
+    }
+
+    /**
+     * As {@link #start(StackSettings)}, with each service's application adjusted before it runs:
+     * how the end-to-end tests give every service the same span exporter to read traces from.
+     */
+    public static LocalStack start(StackSettings settings, Consumer<SpringApplication> customizer) {
+        var stack = new LocalStack(settings, customizer);
         try {
             stack.startAll();
             return stack;
@@ -107,7 +119,9 @@ public final class LocalStack implements AutoCloseable {
                 String[] args = arguments(service, webhookSecret).entrySet().stream()
                         .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                         .toArray(String[]::new);
-                starting.put(service, executor.submit(() -> service.application().run(args)));
+                SpringApplication application = service.application();
+                customizer.accept(application);
+                starting.put(service, executor.submit(() -> application.run(args)));
             }
         }
         List<String> failures = new ArrayList<>();

@@ -1,17 +1,13 @@
 package io.sentinel.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.sentinel.events.Topic;
 import io.sentinel.local.demo.DemoServer;
 import io.sentinel.local.demo.Fault;
-import io.sentinel.local.stack.DemoService;
 import io.sentinel.local.stack.LocalStack;
 import io.sentinel.local.stack.SentinelService;
-import io.sentinel.local.stack.StackSettings;
 import io.sentinel.testkit.EventSender;
-import io.sentinel.testkit.PostgresProvisioner;
 import io.sentinel.testkit.ReceivedRecord;
 import io.sentinel.testkit.TopicProbe;
 import java.net.URI;
@@ -21,20 +17,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,35 +36,23 @@ import tools.jackson.databind.JsonNode;
  * seven services as separate Spring applications, demo services with real faults. Everything is
  * asserted from the outside: through the gateway's API, the demo services and the webhook inbox.
  */
+@ExtendWith(EndToEndStack.Shared.class)
+@Order(1)
 class PipelineEndToEndTest {
 
-    private static final Duration INCIDENT_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration INCIDENT_TIMEOUT = EndToEndStack.INCIDENT_TIMEOUT;
 
+    private static EndToEndStack e2e;
     private static LocalStack stack;
     private static GatewayClient gateway;
     private static String operatorKey;
 
     @BeforeAll
-    static void startTheStack() {
-        var settings = new StackSettings(PostgresProvisioner.forTests(), Map.of(), List.of(
-                new DemoService("shop-staging", "staging", 0, 64, 8),
-                new DemoService("shop-prod", "production", 0, 64, 8),
-                new DemoService("shop-broken", "staging", 0, 64, 8),
-                new DemoService("shop-dlq", "staging", 0, 64, 8),
-                new DemoService("shop-alerted", "staging", 0, 64, 8)),
-                0, LocalStack.newAdminKey(), LocalStack.newIngestToken(), List.of("local", "e2e"), Map.of(), null);
-        stack = LocalStack.start(settings);
-        gateway = new GatewayClient(stack.gatewayUrl());
-        var created = gateway.post("/api/keys", stack.adminKey(), "{\"name\":\"alice\",\"role\":\"OPERATOR\"}");
-        assertThat(created.status()).isEqualTo(201);
-        operatorKey = created.body().path("key").asString();
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useTheStack(EndToEndStack shared) {
+        e2e = shared;
+        stack = shared.stack();
+        gateway = shared.gateway();
+        operatorKey = shared.operatorKey();
     }
 
     @Test
@@ -197,6 +179,34 @@ class PipelineEndToEndTest {
         awaitIncident("shop-dlq", "RESOLVED");
     }
 
+    private static JsonNode awaitIncident(String resource, String state) {
+        return e2e.awaitIncident(resource, state);
+    }
+
+    private static JsonNode awaitIncident(String resource, Predicate<JsonNode> condition) {
+        return e2e.awaitIncident(resource, condition);
+    }
+
+    private static void awaitNotification(String kind, JsonNode incident) {
+        e2e.awaitNotification(kind, incident);
+    }
+
+    private static List<String> types(JsonNode incident) {
+        return Timeline.types(incident);
+    }
+
+    private static Set<String> sources(JsonNode incident) {
+        return Timeline.sources(incident);
+    }
+
+    private static Set<String> traceIds(JsonNode incident) {
+        return Timeline.traceIds(incident);
+    }
+
+    private static JsonNode entry(JsonNode incident, String type) {
+        return Timeline.entry(incident, type);
+    }
+
     private static int postAlert(String alertName, String service, DemoServer demo) throws Exception {
         String body = """
                 {"version": "4", "status": "firing", "receiver": "sentinel", "groupKey": "{}:{alertname=\\"%1$s\\"}",
@@ -211,57 +221,6 @@ class PipelineEndToEndTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static JsonNode awaitIncident(String resource, String state) {
-        return awaitIncident(resource, incident -> state.equals(incident.path("state").asString()));
-    }
-
-    private static JsonNode awaitIncident(String resource, Predicate<JsonNode> condition) {
-        var found = new JsonNode[1];
-        await().atMost(INCIDENT_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            var list = gateway.get("/api/incidents?limit=200", stack.adminKey());
-            assertThat(list.status()).isEqualTo(200);
-            JsonNode summary = StreamSupport.stream(list.body().spliterator(), false)
-                    .filter(incident -> resource.equals(incident.path("resource").asString()))
-                    .findFirst().orElseThrow(() -> new AssertionError("no incident for " + resource + " yet"));
-            var detail = gateway.get("/api/incidents/" + summary.path("incidentId").asString(), stack.adminKey());
-            assertThat(condition.test(detail.body())).as("incident on %s in state %s; timeline %s", resource,
-                    detail.body().path("state").asString(), types(detail.body())).isTrue();
-            found[0] = detail.body();
-        });
-        return found[0];
-    }
-
-    private static void awaitNotification(String kind, JsonNode incident) {
-        String incidentId = incident.path("incidentId").asString();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.inbox().received())
-                .anySatisfy(notification -> {
-                    assertThat(notification.path("kind").asString()).isEqualTo(kind);
-                    assertThat(notification.path("incidentId").asString()).isEqualTo(incidentId);
-                }));
-    }
-
-    private static List<String> types(JsonNode incident) {
-        List<String> types = new ArrayList<>();
-        incident.path("timeline").forEach(entry -> types.add(entry.path("type").asString()));
-        return types;
-    }
-
-    private static Set<String> sources(JsonNode incident) {
-        return StreamSupport.stream(incident.path("timeline").spliterator(), false)
-                .map(entry -> entry.path("source").asString()).collect(Collectors.toSet());
-    }
-
-    private static Set<String> traceIds(JsonNode incident) {
-        return StreamSupport.stream(incident.path("timeline").spliterator(), false)
-                .map(entry -> entry.path("traceId").asString()).collect(Collectors.toSet());
-    }
-
-    private static JsonNode entry(JsonNode incident, String type) {
-        return StreamSupport.stream(incident.path("timeline").spliterator(), false)
-                .filter(entry -> type.equals(entry.path("type").asString()))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " in " + types(incident)));
     }
 
     /**

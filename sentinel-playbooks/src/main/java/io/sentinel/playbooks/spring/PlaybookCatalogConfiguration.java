@@ -25,12 +25,14 @@ public class PlaybookCatalogConfiguration {
     @ConditionalOnMissingBean
     PlaybookCatalog playbookCatalog(PlaybookProperties properties) {
         try {
-            PlaybookCatalog catalog = PlaybookCatalog.load(properties.location());
-            log.info("playbook catalog loaded location={} playbooks={}", properties.location(),
+            PlaybookCatalog catalog = PlaybookCatalog.load(properties.locations());
+            log.info("playbook catalog loaded location={} shipped={} playbooks={}", properties.location(), properties.shipped(),
                     catalog.all().stream().map(Playbook::id).toList());
             return catalog;
         } catch (PlaybookDefinitionException e) {
-            throw new IllegalStateException("sentinel.playbooks.location=" + properties.location() + " is unusable: " + e.getMessage(), e);
+            String shipped = properties.shipped().isEmpty() ? "" : " with sentinel.playbooks.shipped=" + properties.shipped();
+            throw new IllegalStateException("sentinel.playbooks.location=" + properties.location() + shipped + " is unusable: "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -11,18 +11,18 @@ class PlaybookCatalogConfigurationTest {
 
     @Test
     void refusesToStartWithoutPlaybooksAndNamesTheProperty() {
-        assertThatThrownBy(() -> configuration.playbookCatalog(new PlaybookProperties("classpath:no-playbooks-here/")))
+        assertThatThrownBy(() -> configuration.playbookCatalog(new PlaybookProperties("classpath:no-playbooks-here/", null)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("sentinel.playbooks.location=classpath:no-playbooks-here/ is unusable: ");
     }
 
     @Test
     void loadsTheCatalogFromTheConfiguredLocation() {
-        assertThat(configuration.playbookCatalog(new PlaybookProperties("classpath:playbooks/valid/")).find("release-memory")).isPresent();
+        assertThat(configuration.playbookCatalog(new PlaybookProperties("classpath:playbooks/valid/", null)).find("release-memory")).isPresent();
     }
 
     @Test
     void refusesABlankLocation() {
-        assertThatThrownBy(() -> new PlaybookProperties(" ")).hasMessageContaining("sentinel.playbooks.location");
+        assertThatThrownBy(() -> new PlaybookProperties(" ", null)).hasMessageContaining("sentinel.playbooks.location");
     }
 }

@@ -2,6 +2,7 @@ package io.sentinel.runtime.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -17,12 +18,38 @@ import org.springframework.core.env.MapPropertySource;
 public class SentinelServiceDefaults implements EnvironmentPostProcessor {
 
     static final String PROPERTY_SOURCE_NAME = "sentinelServiceDefaults";
+    static final String OTLP_TRACES_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
-            environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults()));
+            Map<String, Object> defaults = defaults();
+            defaults.putAll(traceExport(environment::getProperty));
+            environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
         }
+    }
+
+    /**
+     * Where spans go: {@code SENTINEL_OTLP_ENDPOINT} is the collector's base URL (as
+     * {@code OTEL_EXPORTER_OTLP_ENDPOINT} is, e.g. {@code http://localhost:4318}); Spring Boot wants
+     * the traces URL. Spring Boot 3's {@code management.otlp.tracing.endpoint} is still understood.
+     * Nothing is set when neither is: Boot exports only when the endpoint property exists at all.
+     */
+    static Map<String, Object> traceExport(Function<String, String> environment) {
+        String current = environment.apply(OTLP_TRACES_ENDPOINT);
+        if (current != null && !current.isBlank()) {
+            return Map.of();
+        }
+        String legacy = environment.apply("management.otlp.tracing.endpoint");
+        if (legacy != null && !legacy.isBlank()) {
+            return Map.of(OTLP_TRACES_ENDPOINT, legacy.trim());
+        }
+        String base = environment.apply("SENTINEL_OTLP_ENDPOINT");
+        if (base == null || base.isBlank()) {
+            return Map.of();
+        }
+        String trimmed = base.trim().replaceAll("/+$", "");
+        return Map.of(OTLP_TRACES_ENDPOINT, trimmed.endsWith("/v1/traces") ? trimmed : trimmed + "/v1/traces");
     }
 
     static Map<String, Object> defaults() {
@@ -74,6 +101,12 @@ public class SentinelServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", true);
         defaults.put("management.endpoint.health.show-details", "never");
+        // Every Sentinel timer is a histogram with the same few buckets, so dashboards and alerts can
+        // take quantiles (histogram_quantile over *_seconds_bucket) of any of them; event age reaches
+        // further, since a stage that lags is minutes behind.
+        defaults.put("management.metrics.distribution.slo.sentinel", "5ms,10ms,25ms,50ms,100ms,250ms,500ms,1s,2500ms,5s,10s,30s");
+        defaults.put("management.metrics.distribution.slo.sentinel.events.age",
+                "10ms,25ms,50ms,100ms,250ms,500ms,1s,2500ms,5s,10s,30s,1m,5m");
         defaults.put("management.metrics.tags.service", "${sentinel.service.name}");
         // Kafka's clients (and the in-process broker of the local stack) log every config dump at INFO.
         defaults.put("logging.level.org.apache.kafka", "WARN");
@@ -81,7 +114,19 @@ public class SentinelServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("logging.level.state.change.logger", "WARN");
         // The binder's lag metrics poll with their own consumer and warn on every rebalance.
         defaults.put("logging.level.org.apache.kafka.clients.consumer.internals.OffsetFetcherUtils", "ERROR");
-        defaults.put("logging.pattern.correlation", "[incident=%X{incidentId:-} trace=%X{traceId:-}] ");
+        defaults.put("logging.pattern.correlation", "[incident=%X{incidentId:-} trace=%X{traceId:-} span=%X{spanId:-}] ");
+
+        // Tracing: every trace kept unless SENTINEL_TRACE_SAMPLING says otherwise (an incident's
+        // trace is kept whatever it says, see TracingProperties); exported only where
+        // SENTINEL_OTLP_ENDPOINT names a collector (see traceExport).
+        defaults.put("management.tracing.sampling.probability", "${SENTINEL_TRACE_SAMPLING:1.0}");
+        // Spring Cloud Function observes each invocation as a span of a trace of its own, beside the
+        // runtime's span in the event's trace, and times it as the runtime already does.
+        defaults.put("management.observations.enable.spring.cloud.function", false);
+        // A @Scheduled run (deadlines, ticks, dispatch: every second in some services) would start a
+        // one-span trace each time; what such a run publishes about an incident is in the incident's
+        // trace regardless. (This also drops Spring's tasks_scheduled_execution_seconds timers.)
+        defaults.put("management.observations.enable.tasks.scheduled", false);
         return defaults;
     }
 }

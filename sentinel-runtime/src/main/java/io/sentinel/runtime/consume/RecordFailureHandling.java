@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
@@ -49,6 +50,7 @@ public final class RecordFailureHandling implements ListenerContainerWithDlqAndR
     private final KafkaOperations<byte[], byte[]> deadLetters;
     private final Duration transientMaxInterval;
     private final Counter transientRetries;
+    private final MeterRegistry meters;
 
     /** @param producerProperties the service's Kafka producer settings (bootstrap, security) */
     public RecordFailureHandling(Map<String, Object> producerProperties, Duration transientMaxInterval, MeterRegistry meters) {
@@ -56,6 +58,7 @@ public final class RecordFailureHandling implements ListenerContainerWithDlqAndR
         this.producers = new DefaultKafkaProducerFactory<>(producerProperties, new ByteArraySerializer(), new ByteArraySerializer());
         this.deadLetters = new KafkaTemplate<>(producers);
         this.transientMaxInterval = transientMaxInterval;
+        this.meters = meters;
         this.transientRetries = Counter.builder("sentinel.events.transient.retries")
                 .description("Deliveries retried because the database (or another dependency) was briefly unavailable")
                 .register(meters);
@@ -105,7 +108,13 @@ public final class RecordFailureHandling implements ListenerContainerWithDlqAndR
     }
 
     private DeadLetterPublishingRecoverer recoverer(BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination) {
-        var recoverer = new DeadLetterPublishingRecoverer(deadLetters, destination);
+        var recoverer = new DeadLetterPublishingRecoverer(deadLetters, destination) {
+            @Override
+            public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception failure) {
+                super.accept(record, consumer, failure);
+                deadLettered(record.topic(), failure).increment();
+            }
+        };
         recoverer.setHeaderNamesSupplier(() -> DeadLetterPublishingRecoverer.HeaderNames.Builder.original()
                 .topicHeader("x-original-topic")
                 .partitionHeader("x-original-partition")
@@ -124,6 +133,15 @@ public final class RecordFailureHandling implements ListenerContainerWithDlqAndR
                 .build());
         recoverer.setExceptionHeadersCreator(RecordFailureHandling::reasonHeaders);
         return recoverer;
+    }
+
+    /** Counted once the dead letter is on its topic: a send that failed throws above, and is retried. */
+    private Counter deadLettered(String topic, Exception failure) {
+        return Counter.builder("sentinel.events.dead.letters").tag("topic", topic)
+                .tag("reason", innermost(failure) instanceof EventContractViolation ? "contract-violation" : "handling-failed")
+                .description("Records sent to <topic>.dlq, by the topic they came from and why: contract-violation (unreadable, "
+                        + "invalid or untrusted) or handling-failed (the handler failed on every attempt)")
+                .register(meters);
     }
 
     /** The reason an operator reads is the innermost cause's message, not the listener's wrapping of it. */

@@ -1,18 +1,22 @@
 package io.sentinel.runtime.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sentinel.events.EventIds;
 import io.sentinel.events.SentinelEvent;
-import io.sentinel.events.TraceParent;
-import io.sentinel.runtime.kafka.EventEnvelopes;
+import io.sentinel.events.Topic;
+import io.sentinel.runtime.tracing.PipelineTracing;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
  * Publishes events that have no state change to be atomic with (freshly collected signals) straight
  * to Kafka, and returns only once the broker has acknowledged all of them, so a caller can answer
- * its own client truthfully. Each event starts its own trace.
+ * its own client truthfully. Each event starts its own trace ({@code <topic> publish}), linked to
+ * the span current when it is published (the ingest request, the collection round).
  */
 public final class DirectEventPublisher {
 
@@ -20,12 +24,22 @@ public final class DirectEventPublisher {
     private final EventRecords records;
     private final EventProducer producer;
     private final Duration timeout;
+    private final PipelineTracing tracing;
+    private final MeterRegistry meters;
 
-    public DirectEventPublisher(EventEnvelopes envelopes, EventRecords records, EventProducer producer, Duration timeout) {
+    public DirectEventPublisher(EventEnvelopes envelopes, EventRecords records, EventProducer producer, Duration timeout,
+                                PipelineTracing tracing, MeterRegistry meters) {
         this.envelopes = envelopes;
         this.records = records;
         this.producer = producer;
         this.timeout = timeout;
+        this.tracing = tracing;
+        this.meters = meters;
+    }
+
+    /** Without spans or metrics: for tools and tests that publish as a service would. */
+    public DirectEventPublisher(EventEnvelopes envelopes, EventRecords records, EventProducer producer, Duration timeout) {
+        this(envelopes, records, producer, timeout, PipelineTracing.disabled(), new SimpleMeterRegistry());
     }
 
     /** @throws EventPublicationException if the broker did not acknowledge every event in time */
@@ -44,8 +58,36 @@ public final class DirectEventPublisher {
     }
 
     private void publish(List<? extends SentinelEvent> events, IntFunction<String> id) {
-        producer.sendAll(IntStream.range(0, events.size())
-                .mapToObj(index -> records.of(envelopes.wrap(events.get(index), id.apply(index), TraceParent.root())))
-                .toList(), timeout);
+        List<PipelineTracing.Publication> publications = new ArrayList<>(events.size());
+        List<EventRecord> batch = new ArrayList<>(events.size());
+        for (int index = 0; index < events.size(); index++) {
+            SentinelEvent event = events.get(index);
+            String eventId = id.apply(index);
+            PipelineTracing.Publication publication = tracing.publishDirect(Topic.of(event).topicName(), event, eventId);
+            publications.add(publication);
+            batch.add(records.of(envelopes.wrap(event, eventId, publication.traceParent())));
+        }
+        int acknowledged = 0;
+        try {
+            acknowledged = producer.sendInOrder(batch, timeout);
+        } finally {
+            for (int index = 0; index < publications.size(); index++) {
+                if (index < acknowledged) {
+                    published(batch.get(index).topic()).increment();
+                } else {
+                    publications.get(index).span().fail("not acknowledged by Kafka within " + timeout);
+                }
+                publications.get(index).span().close();
+            }
+        }
+        if (acknowledged < batch.size()) {
+            throw new EventPublicationException("Kafka acknowledged " + acknowledged + " of " + batch.size() + " records within " + timeout);
+        }
+    }
+
+    private Counter published(String topic) {
+        return Counter.builder("sentinel.events.published").tag("topic", topic).tag("via", "direct")
+                .description("Events acknowledged by Kafka, by topic and way: outbox (relayed after a commit) or direct (signals)")
+                .register(meters);
     }
 }

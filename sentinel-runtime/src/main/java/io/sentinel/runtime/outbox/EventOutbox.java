@@ -2,10 +2,12 @@ package io.sentinel.runtime.outbox;
 
 import io.sentinel.events.EventEnvelope;
 import io.sentinel.events.SentinelEvent;
+import io.sentinel.events.Topic;
 import io.sentinel.events.TraceParent;
 import io.sentinel.runtime.kafka.EventEnvelopes;
 import io.sentinel.runtime.kafka.EventRecord;
 import io.sentinel.runtime.kafka.EventRecords;
+import io.sentinel.runtime.tracing.PipelineTracing;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,25 +24,35 @@ public final class EventOutbox {
     private final EventRecords records;
     private final JsonMapper json;
     private final OutboxRelay relay;
+    private final PipelineTracing tracing;
 
-    public EventOutbox(EventEnvelopes envelopes, EventRecords records, JsonMapper json, OutboxRelay relay) {
+    public EventOutbox(EventEnvelopes envelopes, EventRecords records, JsonMapper json, OutboxRelay relay, PipelineTracing tracing) {
         this.envelopes = envelopes;
         this.records = records;
         this.json = json;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     /**
      * Adds an event to the transaction open on {@code handle}. Publishing the same event id twice
-     * stores it once.
+     * stores it once. The event's span ({@code <topic> create}) takes the ids of {@code trace} and
+     * ends with the transaction; the envelope returned carries what the record carries.
      *
      * @param eventId a deterministic id where the publication may be repeated (see {@code EventIds})
+     * @param trace   the trace the event belongs to (its cause's, or an incident's)
      */
     public <E extends SentinelEvent> EventEnvelope<E> publish(Handle handle, E event, String eventId, TraceParent trace) {
         if (!handle.isInTransaction()) {
             throw new IllegalStateException("events are published inside a transaction, with the state change that caused them");
         }
-        EventEnvelope<E> envelope = envelopes.wrap(event, eventId, trace);
+        PipelineTracing.Publication publication = tracing.create(Topic.of(event).topicName(), event, eventId, trace);
+        handle.afterCommit(publication.span()::close);
+        handle.afterRollback(() -> {
+            publication.span().fail("the transaction rolled back: the event was not published");
+            publication.span().close();
+        });
+        EventEnvelope<E> envelope = envelopes.wrap(event, eventId, publication.traceParent());
         EventRecord record = records.of(envelope);
         handle.createUpdate("""
                         insert into outbox (event_id, topic, record_key, headers, payload)

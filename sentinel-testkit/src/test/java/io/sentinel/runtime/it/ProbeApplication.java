@@ -1,5 +1,6 @@
 package io.sentinel.runtime.it;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.sentinel.events.Topic;
 import io.sentinel.events.incident.IncidentEscalated;
 import io.sentinel.events.incident.IncidentEvent;
@@ -11,9 +12,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
 
-/** A minimal service built on the runtime: records what it handles, escalates what opens. */
+/** A minimal service built on the runtime: records what it handles, escalates what opens, keeps its spans. */
 @SpringBootApplication
 class ProbeApplication {
+
+    /** Boot's tracing exports to every exporter bean; this one keeps the spans for the tests to read. */
+    @Bean
+    InMemorySpanExporter spans() {
+        return InMemorySpanExporter.create();
+    }
 
     @Bean
     Consumer<Message<byte[]>> incidents(EventConsumers consumers) {

@@ -29,8 +29,8 @@ public class ApprovalProjection {
             case ApprovalRequested requested -> {
                 approvals.recordRequest(requested.approvalId(), requested.incidentId(), requested.requiredRole(),
                         requested.action().playbookId(), requested.action().parameters(), requested.target(), requested.risk(),
-                        envelope.time(), requested.expiresAt(), envelope.id(),
-                        envelope.traceParent().header());
+                        envelope.time(), requested.expiresAt(), envelope.id(), envelope.traceParent().header(),
+                        requested.requiredApprovals(), requested.policyRule(), requested.requestedBy(), requested.overriddenRule());
                 log.info("approval requested approvalId={} incidentId={} requiredRole={} expiresAt={} target={} environment={}",
                         requested.approvalId(), requested.incidentId(), requested.requiredRole(), requested.expiresAt(),
                         requested.target() == null ? null : requested.target().name(),

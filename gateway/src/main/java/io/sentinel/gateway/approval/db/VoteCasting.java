@@ -7,7 +7,7 @@ import io.sentinel.events.approval.Vote;
 import io.sentinel.gateway.approval.ApprovalForVote;
 import io.sentinel.gateway.approval.CastOutcome;
 import io.sentinel.gateway.audit.db.AuditTrail;
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
+import io.sentinel.gateway.auth.Caller;
 import io.sentinel.runtime.outbox.EventOutbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +25,10 @@ import org.springframework.stereotype.Component;
  * service, which counts it, with its audit entry in the same transaction. Each person votes once on
  * an approval: the vote is recorded in {@code approval_vote}, whose key refuses a second one, and a
  * refused vote publishes nothing.
- * A person is the name of the key they vote with, which is what the vote carries and the policy
- * service counts. The approval's state is left alone: it changes when the policy service decides.
+ * A person is their name, whichever channel they vote through (an API key's name, a signed-in
+ * person's username, the person an admin mapped a Slack user to): that is what the vote carries and
+ * the policy service counts, so nobody votes twice by using two channels. This is the one path every
+ * channel's vote takes. The approval's state is left alone: it changes when the policy service decides.
  */
 @Component
 public class VoteCasting {
@@ -45,7 +47,7 @@ public class VoteCasting {
         this.clock = clock;
     }
 
-    public CastOutcome cast(String approvalId, Vote vote, String comment, ApiKeyPrincipal voter) {
+    public CastOutcome cast(String approvalId, Vote vote, String comment, Caller voter) {
         CastOutcome outcome = jdbi.inTransaction(handle -> {
             Optional<ApprovalForVote> found = handle.attach(ApprovalDao.class).lockForVote(approvalId);
             if (found.isEmpty()) {
@@ -53,7 +55,7 @@ public class VoteCasting {
             }
             ApprovalForVote approval = found.get();
             Instant now = clock.instant();
-            Optional<CastOutcome> refusal = approval.refusal(now, voter.role());
+            Optional<CastOutcome> refusal = approval.refusal(now, voter);
             if (refusal.isPresent()) {
                 return refusal.get();
             }
@@ -69,11 +71,12 @@ public class VoteCasting {
             detail.put("incidentId", approval.incidentId());
             detail.put("vote", vote);
             detail.put("eventId", published.id());
+            detail.put("via", voter.channel().label());
             if (comment != null) {
                 detail.put("comment", comment);
             }
             audit.record(handle, voter.name(), voter.role(), "approval.vote", approvalId, detail);
-            return new CastOutcome.Cast(approvalId, approval.incidentId(), vote, voter.name(), published.id());
+            return new CastOutcome.Cast(approvalId, approval.incidentId(), vote, voter.name(), published.id(), approval.approvalsNeeded());
         });
         log.info("approval vote approvalId={} vote={} voter={} outcome={}", approvalId, vote, voter.name(),
                 outcome.getClass().getSimpleName());

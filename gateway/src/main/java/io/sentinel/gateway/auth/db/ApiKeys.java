@@ -5,8 +5,8 @@ import io.sentinel.events.approval.Role;
 import io.sentinel.gateway.audit.db.AuditTrail;
 import io.sentinel.gateway.auth.ApiKey;
 import io.sentinel.gateway.auth.ApiKeyAuthenticator;
-import io.sentinel.gateway.auth.ApiKeyPrincipal;
 import io.sentinel.gateway.auth.ApiKeySecret;
+import io.sentinel.gateway.auth.Caller;
 import io.sentinel.gateway.auth.IssuedApiKey;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,7 +42,7 @@ public class ApiKeys implements ApiKeyAuthenticator {
      * a database query.
      */
     @Override
-    public Optional<ApiKeyPrincipal> authenticate(String presented) {
+    public Optional<Caller> authenticate(String presented) {
         Optional<ApiKeySecret> secret = ApiKeySecret.parse(presented);
         if (secret.isEmpty()) {
             log.debug("malformed API key presented");
@@ -69,7 +69,7 @@ public class ApiKeys implements ApiKeyAuthenticator {
         });
     }
 
-    public IssuedApiKey issue(String name, Role role, ApiKeyPrincipal issuer) {
+    public IssuedApiKey issue(String name, Role role, Caller issuer) {
         ApiKeySecret secret = ApiKeySecret.generate(random);
         ApiKey key = new ApiKey(EventIds.random(), name, role, clock.instant(), issuer.name(), null, null);
         jdbi.useTransaction(handle -> {
@@ -87,7 +87,7 @@ public class ApiKeys implements ApiKeyAuthenticator {
     }
 
     /** Revokes the key if it is active; empty if there is no such key. Revoking a revoked key changes nothing. */
-    public Optional<ApiKey> revoke(String id, ApiKeyPrincipal revoker) {
+    public Optional<ApiKey> revoke(String id, Caller revoker) {
         return jdbi.inTransaction(handle -> {
             ApiKeyDao keys = handle.attach(ApiKeyDao.class);
             Optional<ApiKey> key = keys.find(id);

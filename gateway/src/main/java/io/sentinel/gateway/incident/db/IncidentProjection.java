@@ -68,8 +68,9 @@ public class IncidentProjection {
                     opened.resource(), null, opened.rule(), opened.fingerprint(),
                     labels(opened.labels()), opened.openedAt(), envelope.traceParent().traceId());
             case AnalysisCompleted analysis -> {
-                incidents.recordAnalysis(analysis.incidentId(), analysis.analyst(), analysis.rootCause(), analysis.confidence(),
-                        analysis.fallbackReason(), playbookOf(analysis.proposedAction()), analysis.risk());
+                incidents.recordAnalysis(analysis.incidentId(), analysis.analyst(), TimelineSummary.analystLabel(analysis), analysis.rootCause(),
+                        analysis.evidence(), analysis.confidence(), analysis.fallbackReason(), analysis.usage(), analysis.similarIncidents(),
+                        playbookOf(analysis.proposedAction()), analysis.risk());
                 incidents.fillContext(analysis.incidentId(), analysis.resource(), labels(analysis.labels()));
                 incidents.recordEnvironment(analysis.incidentId(), analysis.environment());
             }

@@ -24,6 +24,10 @@ public class IncidentQueries {
         return jdbi.withExtension(IncidentViewDao.class, incidents -> incidents.list(state.orElse(null), limit));
     }
 
+    public boolean exists(String incidentId) {
+        return jdbi.withExtension(IncidentViewDao.class, incidents -> incidents.exists(incidentId));
+    }
+
     /** The incident with its timeline and approvals, read in one transaction so that they agree. */
     public Optional<Incident> find(String incidentId) {
         return jdbi.inTransaction(handle -> handle.attach(IncidentViewDao.class).find(incidentId)

@@ -1,6 +1,7 @@
 package io.sentinel.gateway.incident.db;
 
 import io.sentinel.events.analysis.Analyst;
+import io.sentinel.events.analysis.ModelUsage;
 import io.sentinel.events.analysis.Risk;
 import io.sentinel.events.incident.Resolution;
 import io.sentinel.events.incident.Severity;
@@ -34,10 +35,14 @@ public interface IncidentViewDao {
 
     @SqlQuery("""
             select incident_id, state, title, severity, resource, environment, rule, fingerprint, labels, opened_at, updated_at, resolved_at,
-                   resolution, playbook_id, risk, analyst, root_cause, confidence, fallback_reason, approval_id, trace_id
+                   resolution, playbook_id, risk, analyst, analyst_label, root_cause, evidence, confidence, fallback_reason, model_usage,
+                   similar_incidents, approval_id, trace_id
             from incident_view where incident_id = :incidentId""")
     @RegisterConstructorMapper(Row.class)
     Optional<Row> find(String incidentId);
+
+    @SqlQuery("select exists (select 1 from incident_view where incident_id = :incidentId)")
+    boolean exists(String incidentId);
 
     @SqlUpdate("""
             insert into incident_view (incident_id, state, updated_at, trace_id) values (:incidentId, 'OPEN', :at, :traceId)
@@ -66,10 +71,12 @@ public interface IncidentViewDao {
 
     /** The latest analysis replaces the previous one; a playbook named by a decision is not forgotten by it. */
     @SqlUpdate("""
-            update incident_view set analyst = :analyst, root_cause = :rootCause, confidence = :confidence,
-                   fallback_reason = :fallbackReason, playbook_id = coalesce(:playbookId, playbook_id), risk = :risk
+            update incident_view set analyst = :analyst, analyst_label = :analystLabel, root_cause = :rootCause, evidence = :evidence,
+                   confidence = :confidence, fallback_reason = :fallbackReason, model_usage = :usage,
+                   similar_incidents = :similarIncidents, playbook_id = coalesce(:playbookId, playbook_id), risk = :risk
             where incident_id = :incidentId""")
-    void recordAnalysis(String incidentId, Analyst analyst, String rootCause, double confidence, String fallbackReason,
+    void recordAnalysis(String incidentId, Analyst analyst, String analystLabel, String rootCause, @Json List<String> evidence,
+                        double confidence, String fallbackReason, @Json ModelUsage usage, @Json List<String> similarIncidents,
                         String playbookId, Risk risk);
 
     @SqlUpdate("""
@@ -94,13 +101,14 @@ public interface IncidentViewDao {
     /** A row as stored: {@code labels} read by JDBI's JSON plugin; what only IncidentOpened brings is null before it arrives. */
     record Row(String incidentId, IncidentState state, String title, Severity severity, String resource, String environment, String rule,
                String fingerprint, @Json Map<String, String> labels, Instant openedAt, Instant updatedAt, Instant resolvedAt,
-               Resolution resolution, String playbookId, Risk risk, Analyst analyst, String rootCause, Double confidence,
-               String fallbackReason, String approvalId, String traceId) {
+               Resolution resolution, String playbookId, Risk risk, Analyst analyst, String analystLabel, String rootCause,
+               @Json List<String> evidence, Double confidence, String fallbackReason, @Json ModelUsage modelUsage,
+               @Json List<String> similarIncidents, String approvalId, String traceId) {
 
         Incident incident(List<TimelineEntry> timeline, List<Approval> approvals) {
             return new Incident(incidentId, state, title, severity, resource, environment, rule, fingerprint, labels, openedAt, updatedAt,
-                    resolvedAt, resolution, playbookId, risk, analyst, rootCause, confidence, fallbackReason, approvalId, traceId, timeline,
-                    approvals);
+                    resolvedAt, resolution, playbookId, risk, analyst, analystLabel, rootCause, evidence, confidence, fallbackReason,
+                    modelUsage, similarIncidents, approvalId, traceId, timeline, approvals);
         }
     }
 }

@@ -21,7 +21,8 @@ public interface ApprovalRequestDao {
 
     String COLUMNS = """
             approval_id, incident_id, playbook_id, parameters, risk, environment, resource, labels, required_role, policy_rule, status,
-            expires_at, decided_by, decided_at, trace_parent, analysis_event_id, requested_event_id, target""";
+            expires_at, decided_by, decided_at, trace_parent, analysis_event_id, requested_event_id, target, required_approvals,
+            requested_by, overridden_rule""";
 
     /** Stores a new request; storing the same approval id again changes nothing. */
     default void open(ApprovalRequest request) {
@@ -31,9 +32,10 @@ public interface ApprovalRequestDao {
     @SqlUpdate("""
             insert into approval_request (approval_id, incident_id, playbook_id, parameters, risk, environment, resource, labels,
                                           required_role, policy_rule, status, expires_at, trace_parent, analysis_event_id, requested_event_id,
-                                          target)
+                                          target, required_approvals, requested_by, overridden_rule)
             values (:r.approvalId, :r.incidentId, :r.playbookId, :parameters, :r.risk, :r.environment, :r.resource, :labels, :r.requiredRole,
-                    :r.policyRule, :r.status, :r.expiresAt, :r.traceParent, :r.analysisEventId, :r.requestedEventId, :target)
+                    :r.policyRule, :r.status, :r.expiresAt, :r.traceParent, :r.analysisEventId, :r.requestedEventId, :target,
+                    :r.requiredApprovals, :r.requestedBy, :r.overriddenRule)
             on conflict (approval_id) do nothing""")
     void insert(@BindMethods("r") ApprovalRequest request, @Json Map<String, String> parameters, @Json Map<String, String> labels,
                 @Json TargetRef target);
@@ -42,8 +44,16 @@ public interface ApprovalRequestDao {
         return row(approvalId).map(Row::request);
     }
 
+    /** The request, locked until the transaction ends: votes on one request are counted one after the other. */
+    default Optional<ApprovalRequest> lock(String approvalId) {
+        return lockedRow(approvalId).map(Row::request);
+    }
+
     @SqlQuery("select " + COLUMNS + " from approval_request where approval_id = :approvalId")
     Optional<Row> row(String approvalId);
+
+    @SqlQuery("select " + COLUMNS + " from approval_request where approval_id = :approvalId for update")
+    Optional<Row> lockedRow(String approvalId);
 
     /**
      * Settles a pending request that has not expired yet. Two votes handled at once both get here;
@@ -66,6 +76,10 @@ public interface ApprovalRequestDao {
             order by expires_at limit :limit for update skip locked""")
     List<Row> overdueRows(Instant now, int limit);
 
+    /** The earliest deadline of a pending request: when the next expiry is due. */
+    @SqlQuery("select min(expires_at) from approval_request where status = 'PENDING'")
+    Optional<Instant> nextDeadline();
+
     @SqlUpdate("update approval_request set status = 'EXPIRED', decided_at = :at where approval_id = :approvalId and status = 'PENDING'")
     int expire(String approvalId, Instant at);
 
@@ -73,11 +87,12 @@ public interface ApprovalRequestDao {
     record Row(String approvalId, String incidentId, String playbookId, @Json Map<String, String> parameters, Risk risk, String environment,
                String resource, @Json Map<String, String> labels, Role requiredRole, String policyRule, ApprovalStatus status,
                Instant expiresAt, String decidedBy, Instant decidedAt, String traceParent, String analysisEventId, String requestedEventId,
-               @Json TargetRef target) {
+               @Json TargetRef target, int requiredApprovals, String requestedBy, String overriddenRule) {
 
         ApprovalRequest request() {
             return new ApprovalRequest(approvalId, incidentId, playbookId, parameters, risk, environment, resource, labels, requiredRole,
-                    policyRule, status, expiresAt, decidedBy, decidedAt, traceParent, analysisEventId, requestedEventId, target);
+                    policyRule, status, expiresAt, decidedBy, decidedAt, traceParent, analysisEventId, requestedEventId, target,
+                    requiredApprovals, requestedBy, overriddenRule);
         }
     }
 }

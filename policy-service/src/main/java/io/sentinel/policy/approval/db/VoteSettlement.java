@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies {@link VoteCounting}'s verdict in the transaction the vote is handled in: settles the
- * request and publishes the decision, both or neither. The conditional update is what makes the
- * first counting vote the only one that decides, even with two votes handled at once.
+ * Applies {@link VoteCounting}'s verdict in the transaction the vote is handled in: counts the vote,
+ * and when it decides, settles the request and publishes the decision, all or nothing. The request is
+ * locked while its votes are read, and the conditional update is what makes exactly one vote decide,
+ * even with votes handled at once.
  */
 @Component
 public class VoteSettlement {
@@ -30,21 +31,22 @@ public class VoteSettlement {
     public VoteSettlement(Clock clock, MeterRegistry meters) {
         this.clock = clock;
         this.refused = Counter.builder("sentinel.policy.votes.refused")
-                .description("Votes from people whose roles do not allow them to decide the approval they voted on")
+                .description("Votes from people who may not decide the approval they voted on (role too low, or they requested it)")
                 .register(meters);
     }
 
     public void onVote(ApprovalVoteCast vote, EventContext context) {
         ApprovalRequestDao requests = context.attach(ApprovalRequestDao.class);
-        Optional<ApprovalRequest> found = requests.find(vote.approvalId());
+        Optional<ApprovalRequest> found = requests.lock(vote.approvalId());
         if (found.isEmpty()) {
             log.info("ignoring vote approvalId={} incidentId={} voter={} reason=\"no such approval request\"",
                     vote.approvalId(), vote.incidentId(), vote.voter());
             return;
         }
         ApprovalRequest request = found.get();
+        ApprovalVoteDao votes = context.attach(ApprovalVoteDao.class);
         Instant now = clock.instant();
-        switch (VoteCounting.count(request, vote, context.cause().id(), now)) {
+        switch (VoteCounting.count(request, votes.counted(request.approvalId()), vote, context.cause().id(), now)) {
             case VoteVerdict.Ignore ignore -> log.info("ignoring vote approvalId={} incidentId={} voter={} vote={} reason=\"{}\"",
                     vote.approvalId(), request.incidentId(), vote.voter(), vote.vote(), ignore.reason());
             case VoteVerdict.Refuse refuse -> {
@@ -53,15 +55,21 @@ public class VoteSettlement {
                         vote.approvalId(), request.incidentId(), vote.voter(), vote.vote(), vote.voterRoles(), request.requiredRole(),
                         refuse.reason());
             }
+            case VoteVerdict.Counted counted -> {
+                votes.count(request.approvalId(), vote.voter(), vote.vote(), context.cause().id(), now);
+                log.info("approval counted approvalId={} incidentId={} voter={} approvals={} of {}", request.approvalId(),
+                        request.incidentId(), vote.voter(), counted.approvals(), counted.required());
+            }
             case VoteVerdict.Decides decides -> {
-                if (requests.decide(request.approvalId(), decides.status(), vote.voter(), now) == 0) {
+                if (requests.decide(request.approvalId(), decides.status(), decides.decidedBy(), now) == 0) {
                     log.info("ignoring vote approvalId={} incidentId={} voter={} reason=\"another vote or the expiry settled the request first\"",
                             request.approvalId(), request.incidentId(), vote.voter());
                     return;
                 }
+                votes.count(request.approvalId(), vote.voter(), vote.vote(), context.cause().id(), now);
                 context.publish(decides.decision(), request.trace());
                 log.info("approval settled approvalId={} incidentId={} status={} by={}", request.approvalId(), request.incidentId(),
-                        decides.status(), vote.voter());
+                        decides.status(), decides.decidedBy());
             }
         }
     }
